@@ -1,0 +1,42 @@
+import type { PollingPool } from '../../domain/pool/polling-pool';
+import type { ProviderSpec } from '../../domain/provider/provider-spec';
+import type { RoutingTable } from '../../domain/routing/routing-table';
+import type { TaskGroup } from '../../domain/task-group/task-group';
+import type { Wrapper } from '../../domain/routing/wrapper';
+
+export interface ServerSettings {
+  readonly host: string;
+  readonly port: number;
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimitBytes: number;
+}
+
+/** A problem found in the configuration tree; `path` is the key path inside `file`, e.g. `instances[1].provider`. */
+export interface ConfigIssue {
+  readonly file: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * One immutable, validated configuration. A reload builds a whole new snapshot and swaps it in one
+ * assignment; requests in flight keep the snapshot they started with.
+ */
+export interface GatewaySnapshot {
+  /** Content hash of the configuration tree. */
+  readonly version: string;
+  readonly loadedAt: Date;
+  readonly configDir: string;
+  readonly server: ServerSettings;
+  readonly providers: ReadonlyMap<string, ProviderSpec>;
+  readonly pools: ReadonlyMap<string, PollingPool>;
+  readonly groups: ReadonlyMap<string, TaskGroup>;
+  readonly wrappers: ReadonlyMap<string, Wrapper>;
+  readonly routes: RoutingTable;
+  /** Things that do not stop the gateway, such as a provider disabled for lack of an environment variable. */
+  readonly warnings: readonly ConfigIssue[];
+}
+
+export type ConfigLoadResult =
+  | { readonly ok: true; readonly snapshot: GatewaySnapshot }
+  | { readonly ok: false; readonly issues: readonly ConfigIssue[] };

@@ -1,0 +1,50 @@
+import type { ClientPayload } from '../../domain/chat/client-payload';
+import type { PoolInstance } from '../../domain/instance/pool-instance';
+
+/** One call to one instance. The payload is in the client's protocol; the adapter translates if its upstream differs. */
+export interface UpstreamCall {
+  readonly instance: PoolInstance;
+  readonly payload: ClientPayload;
+  readonly stream: boolean;
+  /** Aborted when the request's deadline passes or the client goes away. */
+  readonly signal: AbortSignal;
+  readonly requestId: string;
+}
+
+/** A complete answer, already in the client's protocol. */
+export interface CompletedResponse {
+  readonly kind: 'completed';
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: Uint8Array;
+}
+
+/** A stream that has started: the bytes are the client's protocol framing (SSE for OpenAI), forwarded as they arrive. */
+export interface StreamingResponse {
+  readonly kind: 'streaming';
+  readonly status: number;
+  readonly contentType: string;
+  readonly chunks: AsyncIterable<Uint8Array>;
+}
+
+export const UpstreamFailureReasonValues = ['connect', 'timeout', 'http_status', 'protocol', 'aborted'] as const;
+export type UpstreamFailureReason = (typeof UpstreamFailureReasonValues)[number];
+
+export interface UpstreamFailure {
+  readonly kind: 'failed';
+  readonly reason: UpstreamFailureReason;
+  readonly message: string;
+  readonly status?: number;
+  /** The upstream's answer, kept so that a request error can be returned to the client as it was. */
+  readonly response?: CompletedResponse;
+  readonly retryAfterMs?: number;
+}
+
+export type UpstreamResult = CompletedResponse | StreamingResponse | UpstreamFailure;
+
+/** The port every provider adapter (openai, mock, later anthropic and presets) sits behind. */
+export interface LlmClient {
+  call(call: UpstreamCall): Promise<UpstreamResult>;
+  /** Closes every upstream connection. */
+  close(): Promise<void>;
+}

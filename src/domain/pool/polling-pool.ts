@@ -1,0 +1,42 @@
+import type { PoolInstance } from '../instance/pool-instance';
+import type { SelectionStrategy } from '../strategy/selection-strategy';
+import type { StrategySpec } from '../strategy/strategy-spec';
+
+/** A set of instances rotated by one selection strategy: the unit of load balancing and failover. */
+export class PollingPool {
+  public readonly strategy: SelectionStrategy;
+
+  public constructor(
+    public readonly name: string,
+    public readonly instances: readonly PoolInstance[],
+    public readonly strategySpec: StrategySpec,
+    strategy: SelectionStrategy,
+  ) {
+    if (!name) throw new RangeError('pool name must not be empty');
+    const seen = new Set<string>();
+    for (const instance of instances) {
+      if (seen.has(instance.identity)) {
+        throw new RangeError(`pool "${name}": instance "${instance.name}" appears twice`);
+      }
+      seen.add(instance.identity);
+    }
+    this.strategy = strategy;
+  }
+
+  /**
+   * Picks the next instance that may be called now: enabled, below its concurrency limit and not
+   * already tried by this request (`exclude` holds instance identities). Undefined when none is left.
+   */
+  public pick(exclude: ReadonlySet<string>): PoolInstance | undefined {
+    const candidates = this.instances.filter(
+      (instance) => instance.enabled && !instance.saturated && !exclude.has(instance.identity),
+    );
+    return candidates.length > 0 ? this.strategy.pick(candidates) : undefined;
+  }
+
+  public get enabledCount(): number {
+    let count = 0;
+    for (const instance of this.instances) if (instance.enabled) count += 1;
+    return count;
+  }
+}
