@@ -1,3 +1,4 @@
+import type { ConfigProblem } from '../../domain/errors/switchyard-error';
 import type { PollingPool } from '../../domain/pool/polling-pool';
 import type { ProviderSpec } from '../../domain/provider/provider-spec';
 import type { RoutingTable } from '../../domain/routing/routing-table';
@@ -12,11 +13,7 @@ export interface ServerSettings {
 }
 
 /** A problem found in the configuration tree; `path` is the key path inside `file`, e.g. `instances[1].provider`. */
-export interface ConfigIssue {
-  readonly file: string;
-  readonly path: string;
-  readonly message: string;
-}
+export type ConfigIssue = ConfigProblem;
 
 /**
  * One immutable, validated configuration. A reload builds a whole new snapshot and swaps it in one

@@ -4,13 +4,17 @@
  */
 export const SwitchyardErrorCodeValues = [
   'invalid_request',
+  'payload_too_large',
+  'route_not_found',
   'model_not_found',
   'upstream_rejected',
   'all_attempts_failed',
   'deadline_exceeded',
+  'stream_interrupted',
   'client_closed',
   'config_invalid',
   'gateway_closed',
+  'internal_error',
 ] as const;
 
 export type SwitchyardErrorCode = (typeof SwitchyardErrorCodeValues)[number];
@@ -20,6 +24,15 @@ export interface SwitchyardErrorDetails {
   readonly status?: number;
   /** Every attempt made before giving up, in order. */
   readonly attempts?: readonly AttemptSummary[];
+  /** Every problem found in a configuration tree (code `config_invalid`). */
+  readonly issues?: readonly ConfigProblem[];
+}
+
+/** A configuration problem: the file, the key path inside it, and what was expected. */
+export interface ConfigProblem {
+  readonly file: string;
+  readonly path: string;
+  readonly message: string;
 }
 
 /** One attempt as reported to a client: never contains credentials or upstream URLs. */

@@ -1,0 +1,75 @@
+import type { ClientPayload } from '../../domain/chat/client-payload';
+import type { PoolInstance } from '../../domain/instance/pool-instance';
+import type { Clock } from '../ports/clock';
+import { GuardedStream } from './guarded-stream';
+import type { CompletedResponse, LlmClient, StreamingResponse, UpstreamFailure } from '../ports/llm-client';
+
+export interface AttemptRequest {
+  readonly instance: PoolInstance;
+  readonly payload: ClientPayload;
+  readonly stream: boolean;
+  readonly signal: AbortSignal;
+  readonly requestId: string;
+}
+
+export type AttemptResult = CompletedResponse | StreamingResponse | UpstreamFailure;
+
+/**
+ * One call to one instance, holding its concurrency slot for exactly as long as the call lasts:
+ * until the answer is read, or, for a stream, until the stream ends or is abandoned. A stream only
+ * counts as started once its first chunk has arrived, so a stream that dies before sending anything
+ * is a failed attempt the request can still recover from.
+ */
+export async function attemptInstance(llm: LlmClient, clock: Clock, request: AttemptRequest): Promise<AttemptResult> {
+  const { instance } = request;
+  const runtime = instance.runtime;
+  const startedAt = clock.now();
+  runtime.acquire();
+  let heldByStream = false;
+  try {
+    const result = await callSafely(llm, request);
+    if (result.kind === 'failed') return result;
+    if (result.kind === 'completed') {
+      runtime.recordLatency(clock.now() - startedAt);
+      return result;
+    }
+    const iterator = result.chunks[Symbol.asyncIterator]();
+    const first = await nextChunk(iterator, request.signal);
+    if (first.kind === 'failed') return first;
+    runtime.recordLatency(clock.now() - startedAt);
+    heldByStream = true;
+    return { ...result, chunks: new GuardedStream(iterator, () => runtime.release(), first.chunk) };
+  } finally {
+    if (!heldByStream) runtime.release();
+  }
+}
+
+async function callSafely(llm: LlmClient, request: AttemptRequest): Promise<AttemptResult> {
+  try {
+    return await llm.call(request);
+  } catch (error) {
+    return failure(request.signal, `provider adapter failed: ${errorMessage(error)}`);
+  }
+}
+
+async function nextChunk(
+  iterator: AsyncIterator<Uint8Array>,
+  signal: AbortSignal,
+): Promise<{ kind: 'chunk'; chunk: Uint8Array } | UpstreamFailure> {
+  try {
+    const first = await iterator.next();
+    if (first.done === true) return failure(signal, 'the upstream stream ended before sending any data');
+    return { kind: 'chunk', chunk: first.value };
+  } catch (error) {
+    await iterator.return?.().catch(() => undefined);
+    return failure(signal, `the upstream stream failed before its first chunk: ${errorMessage(error)}`);
+  }
+}
+
+function failure(signal: AbortSignal, message: string): UpstreamFailure {
+  return signal.aborted ? { kind: 'failed', reason: 'aborted', message } : { kind: 'failed', reason: 'protocol', message };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,131 @@
+import { SwitchyardError, type AttemptSummary } from '../../domain/errors/switchyard-error';
+import type { RoutePlan } from '../../domain/routing/route-plan';
+import type { GatewaySnapshot } from '../config/gateway-snapshot';
+import type { Clock } from '../ports/clock';
+import type { LlmClient } from '../ports/llm-client';
+import type { Logger } from '../ports/logger';
+import { applyRequestParameters } from './apply-request-parameters';
+import { attemptInstance } from './attempt-instance';
+import { classifyUpstreamFailure } from './classify-upstream-failure';
+import { RequestDeadline } from './request-deadline';
+import { RequestLog } from './request-log';
+import type { RouteChatInput, RouteChatOutcome, ServedBy } from './route-chat-types';
+import { TierLadder } from './tier-ladder';
+
+/**
+ * Routes one chat request: resolve the target, walk its tiers, call instances until one serves,
+ * rotating past failed instances and degrading tier by tier within the attempt budget and deadline.
+ */
+export class RouteChat {
+  public constructor(
+    private readonly snapshots: { current(): GatewaySnapshot },
+    private readonly llm: LlmClient,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  public async execute(input: RouteChatInput): Promise<RouteChatOutcome> {
+    const log = new RequestLog(this.logger, this.clock, input);
+    const plan = this.snapshots.current().routes.resolve(input.model);
+    if (plan === undefined) {
+      const error = new SwitchyardError('model_not_found', `The model \`${input.model}\` does not exist.`);
+      return log.finish({ kind: 'rejected', error, attempts: [] });
+    }
+    const deadline = new RequestDeadline(this.clock, plan.timeoutMs, input.signal);
+    try {
+      const outcome = await this.walk(plan, input, deadline);
+      if (outcome.kind === 'served' && outcome.response.kind === 'streaming') {
+        deadline.disarm();
+        return log.finishWhenStreamEnds(outcome, () => deadline.dispose());
+      }
+      deadline.dispose();
+      return log.finish(outcome);
+    } catch (error) {
+      deadline.dispose();
+      throw error;
+    }
+  }
+
+  private async walk(plan: RoutePlan, input: RouteChatInput, deadline: RequestDeadline): Promise<RouteChatOutcome> {
+    const payload = applyRequestParameters(input.payload, plan);
+    const ladder = new TierLadder(plan.steps);
+    const attempts: AttemptSummary[] = [];
+    let lastServedBy: ServedBy | undefined;
+    while (attempts.length < plan.maxAttempts) {
+      const pick = ladder.next();
+      if (pick === undefined) break;
+      const servedBy: ServedBy = {
+        group: pick.step.group,
+        tier: pick.step.tier,
+        pool: pick.pool.name,
+        instance: pick.instance.name,
+      };
+      lastServedBy = servedBy;
+      const result = await attemptInstance(this.llm, this.clock, {
+        instance: pick.instance,
+        payload,
+        stream: input.stream,
+        signal: deadline.signal,
+        requestId: input.requestId,
+      });
+      if (result.kind !== 'failed') {
+        return { kind: 'served', servedBy, attempts: attempts.length + 1, response: result };
+      }
+      ladder.markTried(pick.instance);
+      const failureClass = classifyUpstreamFailure(result);
+      attempts.push({
+        instance: pick.instance.name,
+        pool: pick.pool.name,
+        tier: pick.step.tier ?? '-',
+        failure: failureClass,
+        ...(result.status !== undefined ? { status: result.status } : {}),
+        message: result.message,
+      });
+      switch (failureClass) {
+        case 'request_invalid': {
+          const error = new SwitchyardError('upstream_rejected', result.message, { status: result.status, attempts });
+          return { kind: 'rejected', error, attempts, servedBy, upstreamResponse: result.response };
+        }
+        case 'aborted':
+          return { kind: 'rejected', error: abortError(deadline, plan, attempts), attempts, servedBy };
+        case 'context_length':
+          ladder.skipTier();
+          break;
+        case 'transient':
+        case 'misconfigured':
+          break;
+        default: {
+          const unreachable: never = failureClass;
+          throw new RangeError(`unhandled failure class ${String(unreachable)}`);
+        }
+      }
+    }
+    return { kind: 'rejected', error: exhaustedError(plan, attempts), attempts, ...(lastServedBy ? { servedBy: lastServedBy } : {}) };
+  }
+}
+
+function abortError(deadline: RequestDeadline, plan: RoutePlan, attempts: readonly AttemptSummary[]): SwitchyardError {
+  if (deadline.clientClosed && !deadline.deadlinePassed) {
+    return new SwitchyardError('client_closed', 'The client closed the request.', { attempts });
+  }
+  return new SwitchyardError(
+    'deadline_exceeded',
+    `\`${plan.name}\` did not answer within ${plan.timeoutMs} ms. Attempts: ${describeAttempts(attempts)}`,
+    { attempts },
+  );
+}
+
+function exhaustedError(plan: RoutePlan, attempts: readonly AttemptSummary[]): SwitchyardError {
+  const reason =
+    attempts.length === 0
+      ? 'no instance was available (all disabled or at their concurrency limit)'
+      : `every option was spent after ${attempts.length} attempt(s): ${describeAttempts(attempts)}`;
+  return new SwitchyardError('all_attempts_failed', `\`${plan.name}\` could not be served: ${reason}`, { attempts });
+}
+
+function describeAttempts(attempts: readonly AttemptSummary[]): string {
+  if (attempts.length === 0) return 'none';
+  return attempts
+    .map((a) => `${a.tier}/${a.pool}/${a.instance}: ${a.failure}${a.status !== undefined ? ` (${a.status})` : ''}`)
+    .join('; ');
+}

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { InstanceRuntimeRegistry } from '../../../application/config/instance-runtime-registry';
+import { TomlConfigLoader } from '../../../infrastructure/config/toml-config-loader';
+
+/** `switchyard validate [dir]`: the same validation a start or reload runs; exit 1 lists every problem. */
+export function registerValidateCommand(program: Command): void {
+  program
+    .command('validate')
+    .description('check a configuration tree; exit 1 listing every problem with its file and key')
+    .argument('[dir]', 'configuration tree', 'configs/llms')
+    .action(async (dir: string) => {
+      const configDir = path.resolve(dir);
+      const result = await new TomlConfigLoader().load(configDir, new InstanceRuntimeRegistry());
+      if (!result.ok) {
+        process.stderr.write(`${configDir}: ${result.issues.length} problem(s)\n`);
+        for (const issue of result.issues) {
+          process.stderr.write(`  ${issue.file}: ${issue.path || '(file)'}: ${issue.message}\n`);
+        }
+        process.exitCode = 1;
+        return;
+      }
+      const { snapshot } = result;
+      for (const warning of snapshot.warnings) {
+        process.stdout.write(`warning: ${warning.file}: ${warning.path || '(file)'}: ${warning.message}\n`);
+      }
+      const disabled = [...snapshot.providers.values()].filter((p) => p.disabledReason !== undefined).length;
+      process.stdout.write(
+        `${configDir} is valid (version ${snapshot.version}): ${snapshot.providers.size} providers (${disabled} disabled), ` +
+          `${snapshot.pools.size} pools, ${snapshot.groups.size} task groups, ${snapshot.wrappers.size} wrappers, ` +
+          `${snapshot.routes.names().length} routable names\n`,
+      );
+    });
+}

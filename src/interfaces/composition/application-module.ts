@@ -1,0 +1,35 @@
+import { ContainerModule } from 'inversify';
+import { InstanceRuntimeRegistry } from '../../application/config/instance-runtime-registry';
+import { SnapshotHolder } from '../../application/config/snapshot-holder';
+import type { Clock } from '../../application/ports/clock';
+import type { ConfigLoader } from '../../application/ports/config-loader';
+import type { LlmClient } from '../../application/ports/llm-client';
+import type { Logger } from '../../application/ports/logger';
+import { RouteChat } from '../../application/route-chat/route-chat';
+import { SwitchyardError } from '../../domain/errors/switchyard-error';
+import { TOKENS } from './tokens';
+
+/** Use cases and the state they share. The first snapshot is loaded while the container resolves. */
+export const applicationModule = new ContainerModule(({ bind }) => {
+  bind(TOKENS.InstanceRuntimes).toConstantValue(new InstanceRuntimeRegistry());
+  bind(TOKENS.SnapshotHolder).toResolvedValue(
+    async (loader: ConfigLoader, runtimes: InstanceRuntimeRegistry, configDir: string) => {
+      const result = await loader.load(configDir, runtimes);
+      if (!result.ok) {
+        const lines = result.issues.map((issue) => `  ${issue.file}: ${issue.path || '(file)'}: ${issue.message}`);
+        throw new SwitchyardError(
+          'config_invalid',
+          `The configuration in ${configDir} is invalid:\n${lines.join('\n')}`,
+          { issues: result.issues },
+        );
+      }
+      return new SnapshotHolder(result.snapshot);
+    },
+    [TOKENS.ConfigLoader, TOKENS.InstanceRuntimes, TOKENS.ConfigDir],
+  );
+  bind(TOKENS.RouteChat).toResolvedValue(
+    (snapshots: SnapshotHolder, llm: LlmClient, clock: Clock, logger: Logger) =>
+      new RouteChat(snapshots, llm, clock, logger),
+    [TOKENS.SnapshotHolder, TOKENS.LlmClient, TOKENS.Clock, TOKENS.Logger],
+  );
+});

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { Container } from 'inversify';
+import type { SnapshotHolder } from '../../application/config/snapshot-holder';
+import type { LlmClient } from '../../application/ports/llm-client';
+import type { Logger } from '../../application/ports/logger';
+import type { RouteChat } from '../../application/route-chat/route-chat';
+import { infrastructureModule, type InfrastructureOptions } from './infrastructure-module';
+import { applicationModule } from './application-module';
+import { TOKENS } from './tokens';
+
+export interface ComposeOptions extends InfrastructureOptions {
+  readonly configDir: string;
+}
+
+/** Everything a running gateway is made of, wired once. Both the HTTP server and the facade use it. */
+export interface GatewayRuntime {
+  readonly configDir: string;
+  readonly snapshots: SnapshotHolder;
+  readonly routeChat: RouteChat;
+  readonly logger: Logger;
+  close(): Promise<void>;
+}
+
+/** The composition root: loads one module per layer and resolves the gateway. */
+export async function composeGateway(options: ComposeOptions): Promise<GatewayRuntime> {
+  const configDir = path.resolve(options.configDir);
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.bind(TOKENS.ConfigDir).toConstantValue(configDir);
+  await container.load(infrastructureModule(options), applicationModule);
+  const snapshots = await container.getAsync<SnapshotHolder>(TOKENS.SnapshotHolder);
+  const routeChat = await container.getAsync<RouteChat>(TOKENS.RouteChat);
+  const llm = container.get<LlmClient>(TOKENS.LlmClient);
+  const logger = container.get<Logger>(TOKENS.Logger);
+  return {
+    configDir,
+    snapshots,
+    routeChat,
+    logger,
+    close: () => llm.close(),
+  };
+}

@@ -1,0 +1,31 @@
+import { ContainerModule } from 'inversify';
+import type { Logger } from '../../application/ports/logger';
+import { SystemClock } from '../../infrastructure/clock/system-clock';
+import { TomlConfigLoader } from '../../infrastructure/config/toml-config-loader';
+import { WinstonLogger } from '../../infrastructure/logging/winston-logger';
+import { UpstreamConnections } from '../../infrastructure/providers/http/upstream-connections';
+import { ProtocolDispatchingClient } from '../../infrastructure/providers/protocol-dispatching-client';
+import { TOKENS } from './tokens';
+
+export interface InfrastructureOptions {
+  readonly logger?: Logger;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Adapters behind the application's ports. */
+export function infrastructureModule(options: InfrastructureOptions): ContainerModule {
+  return new ContainerModule(({ bind }) => {
+    bind(TOKENS.Environment).toConstantValue(options.env ?? process.env);
+    bind(TOKENS.Logger).toConstantValue(options.logger ?? new WinstonLogger());
+    bind(TOKENS.Clock).toConstantValue(new SystemClock());
+    bind(TOKENS.ConfigLoader).toResolvedValue(
+      (env: Readonly<Record<string, string | undefined>>) => new TomlConfigLoader(env),
+      [TOKENS.Environment],
+    );
+    bind(TOKENS.UpstreamConnections).toConstantValue(new UpstreamConnections());
+    bind(TOKENS.LlmClient).toResolvedValue(
+      (connections: UpstreamConnections) => new ProtocolDispatchingClient(connections),
+      [TOKENS.UpstreamConnections],
+    );
+  });
+}

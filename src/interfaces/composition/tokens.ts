@@ -1,0 +1,13 @@
+/** Service identifiers of the composition root, one symbol per service. */
+export const TOKENS = {
+  ConfigDir: Symbol.for('switchyard.ConfigDir'),
+  Environment: Symbol.for('switchyard.Environment'),
+  Logger: Symbol.for('switchyard.Logger'),
+  Clock: Symbol.for('switchyard.Clock'),
+  ConfigLoader: Symbol.for('switchyard.ConfigLoader'),
+  InstanceRuntimes: Symbol.for('switchyard.InstanceRuntimes'),
+  UpstreamConnections: Symbol.for('switchyard.UpstreamConnections'),
+  LlmClient: Symbol.for('switchyard.LlmClient'),
+  SnapshotHolder: Symbol.for('switchyard.SnapshotHolder'),
+  RouteChat: Symbol.for('switchyard.RouteChat'),
+} as const;

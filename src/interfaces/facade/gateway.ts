@@ -1,0 +1,57 @@
+import type { RouteDescription } from '../../domain/routing/describe-route';
+
+/** An OpenAI Chat Completions request body; any other OpenAI parameter is passed through as it is. */
+export interface ChatCompletionRequest {
+  /** A task group, wrapper, pool, `group.tier` or alias. */
+  readonly model: string;
+  readonly messages: readonly Readonly<Record<string, unknown>>[];
+  readonly [parameter: string]: unknown;
+}
+
+/** What served a request, attached to every answer as `switchyard`. */
+export interface RoutingReport {
+  readonly requestId: string;
+  readonly group?: string;
+  readonly tier?: string;
+  readonly pool: string;
+  readonly instance: string;
+  readonly attempts: number;
+}
+
+/** An OpenAI `chat.completion` object as the upstream produced it, plus the routing report. */
+export interface ChatCompletion {
+  readonly id: string;
+  readonly object: 'chat.completion';
+  readonly model: string;
+  readonly choices: readonly Readonly<Record<string, unknown>>[];
+  readonly usage?: Readonly<Record<string, number>>;
+  readonly switchyard: RoutingReport;
+  readonly [field: string]: unknown;
+}
+
+/** One OpenAI `chat.completion.chunk`. */
+export interface ChatCompletionChunk {
+  readonly id: string;
+  readonly object: 'chat.completion.chunk';
+  readonly model: string;
+  readonly choices: readonly Readonly<Record<string, unknown>>[];
+  readonly [field: string]: unknown;
+}
+
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  readonly requestId?: string;
+}
+
+/** A routable name and the tiers behind it. */
+export type RouteTarget = RouteDescription;
+
+/** Switchyard in-process: the same routing as the HTTP server, with no HTTP hop. */
+export interface Gateway {
+  /** Routes a non-streaming request; rejects with a `SwitchyardError` carrying a `code`. */
+  chat(request: ChatCompletionRequest, options?: CallOptions): Promise<ChatCompletion>;
+  /** Routes a streaming request; chunks arrive as the upstream sends them. */
+  stream(request: ChatCompletionRequest, options?: CallOptions): AsyncIterable<ChatCompletionChunk>;
+  targets(): RouteTarget[];
+  close(): Promise<void>;
+}

@@ -1,0 +1,86 @@
+import type { Response } from 'express';
+import type { ServedBy } from '../../application/route-chat/route-chat-types';
+import type { RouteChatOutcome } from '../../application/route-chat/route-chat-types';
+import type { StreamingResponse } from '../../application/ports/llm-client';
+import { SwitchyardError } from '../../domain/errors/switchyard-error';
+import { httpStatusForError } from './http-status-for-error';
+import { openAiErrorBody } from './openai-error-body';
+
+/** Headers that say what served the request. */
+export function setRoutingHeaders(res: Response, servedBy: ServedBy | undefined, attempts: number): void {
+  if (servedBy !== undefined) {
+    if (servedBy.group !== undefined) res.setHeader('x-switchyard-group', servedBy.group);
+    if (servedBy.tier !== undefined) res.setHeader('x-switchyard-tier', servedBy.tier);
+    res.setHeader('x-switchyard-pool', servedBy.pool);
+    res.setHeader('x-switchyard-instance', servedBy.instance);
+  }
+  res.setHeader('x-switchyard-attempts', String(attempts));
+}
+
+export function sendError(res: Response, error: SwitchyardError, param: string | null = null): void {
+  const status = httpStatusForError(error);
+  res.status(status).json(openAiErrorBody(error, status, param));
+}
+
+/** Writes a routing outcome in OpenAI's format; upstream answers are sent as the bytes they arrived as. */
+export async function writeRoutedResponse(res: Response, outcome: RouteChatOutcome): Promise<void> {
+  if (outcome.kind === 'rejected') {
+    setRoutingHeaders(res, outcome.servedBy, outcome.attempts.length);
+    const upstream = outcome.upstreamResponse;
+    if (upstream !== undefined) {
+      res.status(upstream.status).type(upstream.contentType).end(Buffer.from(upstream.body));
+    } else if (!res.writableEnded && !res.destroyed) {
+      sendError(res, outcome.error);
+    }
+    return;
+  }
+  setRoutingHeaders(res, outcome.servedBy, outcome.attempts);
+  const response = outcome.response;
+  if (response.kind === 'completed') {
+    res.status(response.status).type(response.contentType).end(Buffer.from(response.body));
+    return;
+  }
+  await pipeStream(res, response);
+}
+
+async function pipeStream(res: Response, response: StreamingResponse): Promise<void> {
+  res.status(response.status);
+  res.setHeader('content-type', 'text/event-stream; charset=utf-8');
+  res.setHeader('cache-control', 'no-cache');
+  res.setHeader('x-accel-buffering', 'no');
+  res.flushHeaders();
+  const chunks = response.chunks[Symbol.asyncIterator]();
+  const abandon = (): void => {
+    void chunks.return?.();
+  };
+  res.once('close', abandon);
+  try {
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done === true) break;
+      if (res.destroyed) break;
+      if (!res.write(next.value)) await drained(res);
+    }
+  } catch (error) {
+    if (!res.destroyed) {
+      const message = `The upstream stream failed midway: ${error instanceof Error ? error.message : String(error)}`;
+      const failure = new SwitchyardError('stream_interrupted', message);
+      res.write(`data: ${JSON.stringify(openAiErrorBody(failure, httpStatusForError(failure)))}\n\n`);
+    }
+  } finally {
+    res.off('close', abandon);
+    if (!res.writableEnded) res.end();
+  }
+}
+
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}

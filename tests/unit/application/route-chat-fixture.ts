@@ -1,0 +1,184 @@
+import type { GatewaySnapshot } from '../../../src/application/config/gateway-snapshot';
+import type { Clock } from '../../../src/application/ports/clock';
+import type { LlmClient, UpstreamCall, UpstreamResult } from '../../../src/application/ports/llm-client';
+import type { Logger } from '../../../src/application/ports/logger';
+import { RouteChat } from '../../../src/application/route-chat/route-chat';
+import { InstanceRuntime } from '../../../src/domain/instance/instance-runtime';
+import { PoolInstance } from '../../../src/domain/instance/pool-instance';
+import { PollingPool } from '../../../src/domain/pool/polling-pool';
+import type { ProviderSpec } from '../../../src/domain/provider/provider-spec';
+import { RoutingTable } from '../../../src/domain/routing/routing-table';
+import type { Wrapper } from '../../../src/domain/routing/wrapper';
+import { createStrategy } from '../../../src/domain/strategy/create-strategy';
+import { builtInStrategySpec } from '../../../src/domain/strategy/strategy-spec';
+import { TaskGroup } from '../../../src/domain/task-group/task-group';
+
+export function provider(name: string, disabledReason?: string): ProviderSpec {
+  return {
+    name,
+    protocol: 'openai',
+    baseUrl: `http://127.0.0.1:1/${name}`,
+    headers: {},
+    connectTimeoutMs: 1000,
+    requestTimeoutMs: 1000,
+    maxConnections: 4,
+    ...(disabledReason !== undefined ? { disabledReason } : {}),
+  };
+}
+
+export interface InstanceSketch {
+  readonly name: string;
+  readonly disabled?: boolean;
+  readonly maxConcurrency?: number;
+}
+
+export function pool(name: string, instances: readonly InstanceSketch[]): PollingPool {
+  const spec = builtInStrategySpec('round_robin');
+  return new PollingPool(
+    name,
+    instances.map(
+      (sketch, index) =>
+        new PoolInstance({
+          name: sketch.name,
+          provider: provider(sketch.name, sketch.disabled === true ? 'environment variable KEY is not set' : undefined),
+          model: `model-${sketch.name}`,
+          weight: 1,
+          maxConcurrency: sketch.maxConcurrency ?? 8,
+          index,
+          runtime: new InstanceRuntime(),
+        }),
+    ),
+    spec,
+    createStrategy(spec),
+  );
+}
+
+export interface SnapshotSketch {
+  readonly pools: readonly PollingPool[];
+  readonly groups: readonly TaskGroup[];
+  readonly wrappers?: readonly Wrapper[];
+}
+
+export function snapshotOf(sketch: SnapshotSketch): GatewaySnapshot {
+  const pools = new Map(sketch.pools.map((p) => [p.name, p]));
+  const groups = new Map(sketch.groups.map((g) => [g.name, g]));
+  const wrappers = new Map((sketch.wrappers ?? []).map((w) => [w.name, w]));
+  return {
+    version: 'test',
+    loadedAt: new Date(0),
+    configDir: '/nowhere',
+    server: { host: '127.0.0.1', port: 0, bodyLimitBytes: 1024 * 1024 },
+    providers: new Map(),
+    pools,
+    groups,
+    wrappers,
+    routes: new RoutingTable({ pools, groups, wrappers, aliases: new Map(), poolDefaults: { maxAttempts: 3, timeoutMs: 1000 } }),
+    warnings: [],
+  };
+}
+
+export function group(
+  name: string,
+  tiers: readonly [string, readonly PollingPool[]][],
+  options: { maxAttempts?: number; timeoutMs?: number; fallbackGroups?: string[] } = {},
+): TaskGroup {
+  return new TaskGroup({
+    name,
+    tiers: tiers.map(([tierName, pools]) => ({ name: tierName, pools })),
+    maxAttempts: options.maxAttempts ?? 10,
+    timeoutMs: options.timeoutMs ?? 5000,
+    fallbackGroups: options.fallbackGroups ?? [],
+  });
+}
+
+const encoder = new TextEncoder();
+
+export const answers = {
+  ok(text = 'ok'): UpstreamResult {
+    return { kind: 'completed', status: 200, contentType: 'application/json', body: encoder.encode(JSON.stringify({ text })) };
+  },
+  status(status: number, message = `status ${status}`): UpstreamResult {
+    const body = encoder.encode(JSON.stringify({ error: { message } }));
+    return {
+      kind: 'failed',
+      reason: 'http_status',
+      status,
+      message,
+      response: { kind: 'completed', status, contentType: 'application/json', body },
+    };
+  },
+  refused(): UpstreamResult {
+    return { kind: 'failed', reason: 'connect', message: 'ECONNREFUSED' };
+  },
+  stream(chunks: readonly string[], failAfter?: number): UpstreamResult {
+    async function* produce(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < chunks.length; i += 1) {
+        if (failAfter !== undefined && i >= failAfter) throw new Error('socket hang up');
+        yield encoder.encode(chunks[i] as string);
+      }
+    }
+    return { kind: 'streaming', status: 200, contentType: 'text/event-stream', chunks: produce() };
+  },
+};
+
+type Script = (call: UpstreamCall) => UpstreamResult | Promise<UpstreamResult>;
+
+/** An LLM client answering from a script per instance name, recording every call. */
+export class ScriptedLlm implements LlmClient {
+  public readonly calls: UpstreamCall[] = [];
+
+  public constructor(private readonly scripts: Readonly<Record<string, Script>>) {}
+
+  public async call(call: UpstreamCall): Promise<UpstreamResult> {
+    this.calls.push(call);
+    const script = this.scripts[call.instance.name];
+    if (script === undefined) throw new Error(`no script for ${call.instance.name}`);
+    return script(call);
+  }
+
+  public get calledInstances(): string[] {
+    return this.calls.map((call) => call.instance.name);
+  }
+
+  public async close(): Promise<void> {}
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export const timerClock: Clock = {
+  now: () => Date.now(),
+  schedule: (ms, callback) => {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+export function routeChat(snapshot: GatewaySnapshot, llm: LlmClient, logger: Logger = silentLogger): RouteChat {
+  return new RouteChat({ current: () => snapshot }, llm, timerClock, logger);
+}
+
+export function input(model: string, stream = false, signal?: AbortSignal) {
+  return {
+    model,
+    payload: { protocol: 'openai' as const, body: { model, messages: [{ role: 'user', content: 'hi' }], stream } },
+    stream,
+    requestId: 'req-1',
+    ...(signal !== undefined ? { signal } : {}),
+  };
+}
+
+/** Waits until a promise-producing condition is reached without timers (fake-timer safe). */
+export function hangUntilAborted(call: UpstreamCall): Promise<UpstreamResult> {
+  return new Promise((resolve) => {
+    call.signal.addEventListener('abort', () => resolve({ kind: 'failed', reason: 'aborted', message: 'aborted' }), {
+      once: true,
+    });
+  });
+}
+
+export async function drain(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of chunks) text += decoder.decode(chunk);
+  return text;
+}
