@@ -71,7 +71,7 @@ export class RoutingTable {
       });
     }
     for (const [alias, targetName] of init.aliases) {
-      const target = this.plans.get(targetName);
+      const target = this.plans.get(finalAliasTarget(alias, targetName, init.aliases));
       if (target === undefined) throw new RangeError(`alias "${alias}": unknown target "${targetName}"`);
       this.add({ ...target, name: alias });
     }
@@ -111,4 +111,16 @@ function groupSteps(group: TaskGroup, groups: ReadonlyMap<string, TaskGroup>): R
   };
   visit(group);
   return steps;
+}
+
+/** Follows an alias that names another alias, in any order of definition; a cycle is an error. */
+function finalAliasTarget(alias: string, target: string, aliases: ReadonlyMap<string, string>): string {
+  const seen = new Set([alias]);
+  let current = target;
+  for (let next = aliases.get(current); next !== undefined; next = aliases.get(current)) {
+    if (seen.has(current)) throw new RangeError(`alias "${alias}" is part of a cycle through "${current}"`);
+    seen.add(current);
+    current = next;
+  }
+  return current;
 }
