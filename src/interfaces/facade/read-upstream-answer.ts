@@ -6,8 +6,8 @@ import type { ChatCompletion, ChatCompletionChunk, RoutingReport } from './gatew
 const decoder = new TextDecoder();
 
 export function readCompletion(response: CompletedResponse, switchyard: RoutingReport): ChatCompletion {
-  const completion = parseJson(decoder.decode(response.body), 'the upstream answer') as unknown as Omit<ChatCompletion, 'switchyard'>;
-  return { ...completion, switchyard };
+  const completion = parseJson(decoder.decode(response.body), 'the upstream answer');
+  return { ...completion, switchyard } as ChatCompletion;
 }
 
 /** Parses an OpenAI SSE stream into chunk objects; an error event mid-stream becomes a thrown SwitchyardError. */

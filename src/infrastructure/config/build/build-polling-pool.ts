@@ -1,0 +1,39 @@
+import type { InstanceRuntimeRegistry } from '../../../application/config/instance-runtime-registry';
+import { instanceIdentity, PoolInstance } from '../../../domain/instance/pool-instance';
+import { PollingPool } from '../../../domain/pool/polling-pool';
+import type { ProviderSpec } from '../../../domain/provider/provider-spec';
+import { createStrategy } from '../../../domain/strategy/create-strategy';
+import type { StrategySpec } from '../../../domain/strategy/strategy-spec';
+import { instanceName, type PoolDocument } from '../schemas/pool-schema';
+import type { RegistryDefaults } from '../schemas/registry-schema';
+import { lookUpStrategy } from './build-strategy-spec';
+
+export interface PoolContext {
+  readonly providers: ReadonlyMap<string, ProviderSpec>;
+  readonly strategies: ReadonlyMap<string, StrategySpec>;
+  readonly defaults: RegistryDefaults;
+  readonly runtimes: InstanceRuntimeRegistry;
+}
+
+/** Instances borrow their runtime from the registry by identity, so unchanged ones keep their state across reloads. */
+export function buildPollingPool(name: string, pool: PoolDocument, context: PoolContext): PollingPool {
+  const strategyName = pool.strategy ?? context.defaults.strategy;
+  const strategySpec = lookUpStrategy(strategyName, context.strategies);
+  if (strategySpec === undefined) throw new RangeError(`pool "${name}": unknown strategy "${strategyName}"`);
+
+  const instances = pool.instances.map((instance, index) => {
+    const provider = context.providers.get(instance.provider);
+    if (provider === undefined) throw new RangeError(`pool "${name}": unknown provider "${instance.provider}"`);
+    const instanceNameValue = instanceName(instance);
+    return new PoolInstance({
+      name: instanceNameValue,
+      provider,
+      model: instance.model,
+      weight: instance.weight ?? context.defaults.weight,
+      maxConcurrency: instance.max_concurrency ?? context.defaults.max_concurrency,
+      index,
+      runtime: context.runtimes.runtimeFor(instanceIdentity(provider, instance.model, instanceNameValue)),
+    });
+  });
+  return new PollingPool(name, instances, strategySpec, createStrategy(strategySpec));
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { expecting, integerAtLeast, integerBetween, nonEmptyText, oneOf, strictTable } from './toml-fields';
+
+export const StateBackendValues = ['memory'] as const;
+
+const serverTable = strictTable({
+  host: nonEmptyText().default('127.0.0.1'),
+  port: integerBetween(0, 65535).default(8080),
+  body_limit_bytes: integerAtLeast(1024).default(1048576),
+});
+
+const defaultsTable = strictTable({
+  strategy: nonEmptyText().default('round_robin'),
+  max_attempts: integerAtLeast(1).default(3),
+  timeout_ms: integerAtLeast(1).default(60000),
+  weight: integerAtLeast(1).default(1),
+  max_concurrency: integerAtLeast(1).default(64),
+  connect_timeout_ms: integerAtLeast(1).default(5000),
+  request_timeout_ms: integerAtLeast(1).default(60000),
+  max_connections: integerAtLeast(1).default(64),
+});
+
+const stateTable = strictTable({
+  backend: oneOf(StateBackendValues, (input) =>
+    input === undefined ? undefined : `only "memory" is supported today, got ${JSON.stringify(input)}`,
+  ).default('memory'),
+});
+
+/** `_registry.toml`; every section is optional and a missing file means all defaults. */
+export const registrySchema = strictTable({
+  server: serverTable.prefault({}),
+  defaults: defaultsTable.prefault({}),
+  aliases: z.record(z.string(), nonEmptyText(), { error: expecting('a table of alias = "target name"') }).prefault({}),
+  state: stateTable.prefault({}),
+});
+
+export type RegistryDocument = z.output<typeof registrySchema>;
+export type RegistryDefaults = RegistryDocument['defaults'];

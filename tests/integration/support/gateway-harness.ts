@@ -1,0 +1,57 @@
+import { startMockUpstream, type MockUpstream } from '../../../src/interfaces/mock-upstream/start-mock-upstream';
+import type { MockUpstreamKnobs } from '../../../src/interfaces/mock-upstream/mock-upstream-knobs';
+import { startServer, type SwitchyardServer } from '../../../src/interfaces/http/start-server';
+import type { Logger } from '../../../src/application/ports/logger';
+import { writeConfigTree } from './config-tree';
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** Owns everything a test started, so that one `close()` in `afterEach` shuts it all down. */
+export class Harness {
+  private readonly closers: (() => Promise<void>)[] = [];
+
+  public async upstream(knobs: Partial<MockUpstreamKnobs> = {}): Promise<MockUpstream> {
+    const upstream = await startMockUpstream({ knobs });
+    this.closers.push(() => upstream.close());
+    return upstream;
+  }
+
+  public async gateway(files: Readonly<Record<string, string>>, logger: Logger = silentLogger): Promise<SwitchyardServer> {
+    const tree = await writeConfigTree(files);
+    this.closers.push(() => tree.remove());
+    const server = await startServer({ configDir: tree.dir, host: '127.0.0.1', port: 0, logger });
+    this.closers.push(() => server.close());
+    return server;
+  }
+
+  public async close(): Promise<void> {
+    for (const close of this.closers.splice(0).reverse()) await close();
+  }
+}
+
+export async function postChat(
+  baseUrl: string,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+  signal?: AbortSignal,
+): Promise<Response> {
+  return fetch(`${baseUrl}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...(signal !== undefined ? { signal } : {}),
+  });
+}
+
+export function chatBody(model: string, stream = false): Record<string, unknown> {
+  return { model, stream, messages: [{ role: 'user', content: 'Hello there' }] };
+}
+
+/** Polls `condition` (real timers) until it holds or `timeoutMs` passes. */
+export async function eventually(condition: () => boolean, timeoutMs = 3000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
