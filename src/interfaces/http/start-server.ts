@@ -38,7 +38,9 @@ export async function startServer(options: StartServerOptions): Promise<Switchya
     configVersion: snapshot.version,
     routes: snapshot.routes.names().length,
   });
-  for (const warning of snapshot.warnings) runtime.logger.warn('config warning', { ...warning });
+  for (const warning of snapshot.warnings) {
+    runtime.logger.warn('config warning', { file: warning.file, path: warning.path, problem: warning.message });
+  }
   return {
     url: http.url,
     port: http.port,

@@ -10,7 +10,7 @@ export function chatCompletionsHandler(routeChat: RouteChat) {
   return async (req: Request, res: Response): Promise<void> => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
-    if (!req.is('application/json')) {
+    if (req.body === undefined) {
       sendError(res, new SwitchyardError('invalid_request', 'The request body must be JSON (Content-Type: application/json).'));
       return;
     }
