@@ -1,0 +1,79 @@
+/** Durations, rates and sizes of one bench run; each can be overridden by an environment variable. */
+export interface BenchSettings {
+  /** Fixed request rate of the latency runs, req/s. */
+  readonly rate: number;
+  /** Warm-up before every measured run, seconds (not measured). */
+  readonly warmupS: number;
+  /** Measured length of each fixed-rate latency run, seconds. */
+  readonly latencyS: number;
+  /** Measured length of each non-streaming max-throughput run, seconds. */
+  readonly throughputS: number;
+  /** Concurrent connections of the max-throughput runs. */
+  readonly connections: number;
+  /** Measured length of each streaming run, seconds. */
+  readonly streamS: number;
+  /** Concurrent connections of the streaming runs. */
+  readonly streamConnections: number;
+  /** Text pieces per streamed reply (mock-upstream --chunks). */
+  readonly streamChunks: number;
+  /** Delay between streamed chunks (mock-upstream --chunk-delay-ms). */
+  readonly streamChunkDelayMs: number;
+  /** How long the three servers may take to become ready, seconds. */
+  readonly readyTimeoutS: number;
+  /** Keep the temp config dir and logs even after a successful run. */
+  readonly keepTemp: boolean;
+}
+
+interface NumberSetting {
+  readonly key: Exclude<keyof BenchSettings, 'keepTemp'>;
+  readonly env: string;
+  readonly fallback: number;
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+}
+
+/** The documented knobs (bench/README.md); bounds keep every loop finite. */
+export const numberSettings: readonly NumberSetting[] = [
+  { key: 'rate', env: 'BENCH_RATE', fallback: 500, min: 1, max: 20_000, integer: false },
+  { key: 'warmupS', env: 'BENCH_WARMUP_S', fallback: 2, min: 0, max: 60, integer: false },
+  { key: 'latencyS', env: 'BENCH_DURATION_S', fallback: 10, min: 0.5, max: 600, integer: false },
+  { key: 'throughputS', env: 'BENCH_THROUGHPUT_S', fallback: 8, min: 0.5, max: 600, integer: false },
+  { key: 'connections', env: 'BENCH_CONNECTIONS', fallback: 64, min: 1, max: 1024, integer: true },
+  { key: 'streamS', env: 'BENCH_STREAM_S', fallback: 8, min: 0.5, max: 600, integer: false },
+  { key: 'streamConnections', env: 'BENCH_STREAM_CONNECTIONS', fallback: 32, min: 1, max: 1024, integer: true },
+  { key: 'streamChunks', env: 'BENCH_STREAM_CHUNKS', fallback: 8, min: 1, max: 1000, integer: true },
+  { key: 'streamChunkDelayMs', env: 'BENCH_STREAM_CHUNK_DELAY_MS', fallback: 1, min: 0, max: 1000, integer: true },
+  { key: 'readyTimeoutS', env: 'BENCH_READY_TIMEOUT_S', fallback: 20, min: 1, max: 300, integer: false },
+];
+
+/** Reads the settings from `env`; throws a RangeError naming every bad variable. */
+export function readBenchSettings(env: NodeJS.ProcessEnv): BenchSettings {
+  const problems: string[] = [];
+  const values = new Map<string, number>();
+  for (const setting of numberSettings) {
+    const raw = env[setting.env];
+    const value = raw === undefined || raw.trim() === '' ? setting.fallback : Number(raw);
+    const fits = Number.isFinite(value) && value >= setting.min && value <= setting.max;
+    if (!fits || (setting.integer && !Number.isInteger(value))) {
+      const kind = setting.integer ? 'a whole number' : 'a number';
+      problems.push(`${setting.env}=${raw ?? ''}: expected ${kind} from ${setting.min} to ${setting.max}`);
+    }
+    values.set(setting.key, value);
+  }
+  if (problems.length > 0) throw new RangeError(`bad bench settings: ${problems.join('; ')}`);
+  const get = (key: NumberSetting['key']): number => values.get(key) ?? Number.NaN;
+  return Object.freeze({
+    rate: get('rate'),
+    warmupS: get('warmupS'),
+    latencyS: get('latencyS'),
+    throughputS: get('throughputS'),
+    connections: get('connections'),
+    streamS: get('streamS'),
+    streamConnections: get('streamConnections'),
+    streamChunks: get('streamChunks'),
+    streamChunkDelayMs: get('streamChunkDelayMs'),
+    readyTimeoutS: get('readyTimeoutS'),
+    keepTemp: env.BENCH_KEEP_TMP === '1',
+  });
+}

@@ -1,0 +1,26 @@
+import type { BenchSettings } from '../bench-settings';
+import type { RunSummary } from '../measure/run-summary';
+import type { TargetVerdict } from './evaluate-targets';
+
+/** Everything one bench run measured: printed as a table, saved as JSON. */
+export interface BenchResults {
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly environment: {
+    readonly node: string;
+    readonly platform: string;
+    readonly cpus: number;
+    readonly cpuModel: string;
+    readonly loadAverage: readonly number[];
+  };
+  readonly settings: BenchSettings;
+  /** Fixed-rate open loop, non-streaming. */
+  readonly latency: { readonly direct: RunSummary; readonly bareProxy: RunSummary; readonly gateway: RunSummary };
+  /** Closed loop, non-streaming. */
+  readonly throughput: { readonly bareProxy: RunSummary; readonly gateway: RunSummary };
+  /** Closed loop, streaming. */
+  readonly streaming: { readonly bareProxy: RunSummary; readonly gateway: RunSummary };
+  readonly targets: readonly TargetVerdict[];
+  /** Lines the gateway wrote to its log during the whole run (about one per request). */
+  readonly gatewayLogLines: number;
+}
