@@ -3,7 +3,7 @@ import type { Logger } from '../../application/ports/logger';
 import type { RouteChatOutcome } from '../../application/route-chat/route-chat-types';
 import { SwitchyardError } from '../../domain/errors/switchyard-error';
 import { describeRoute } from '../../domain/routing/describe-route';
-import { decodeOpenAiRequest } from '../../infrastructure/protocols/openai/decode-openai-request';
+import { checkOpenAiRequest } from '../../infrastructure/protocols/openai/check-openai-request';
 import { WinstonLogger } from '../../infrastructure/logging/winston-logger';
 import { composeGateway, type GatewayRuntime } from '../composition/compose-gateway';
 import type { CallOptions, ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, Gateway, RoutingReport } from './gateway';
@@ -64,11 +64,11 @@ class InProcessGateway implements Gateway {
   private async route(request: ChatCompletionRequest, stream: boolean, options: CallOptions) {
     if (this.closed) throw new SwitchyardError('gateway_closed', 'The gateway has been closed.');
     const body: Record<string, unknown> = { ...request, stream };
-    const decoded = decodeOpenAiRequest(body);
-    if (!decoded.ok) throw new SwitchyardError('invalid_request', decoded.message);
+    const checked = checkOpenAiRequest(body);
+    if (!checked.ok) throw new SwitchyardError('invalid_request', checked.message);
     const requestId = options.requestId ?? randomUUID();
     const outcome = await this.runtime.routeChat.execute({
-      model: decoded.request.model,
+      model: checked.model,
       payload: { protocol: 'openai', body },
       stream,
       requestId,

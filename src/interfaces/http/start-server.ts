@@ -1,6 +1,6 @@
 import type { Logger } from '../../application/ports/logger';
 import { composeGateway, type ComposeOptions } from '../composition/compose-gateway';
-import { createHttpApp } from './create-http-app';
+import { createHttpHandler } from './create-http-app';
 import { startHttpServer } from './http-server';
 
 export interface StartServerOptions extends ComposeOptions {
@@ -21,12 +21,12 @@ export interface SwitchyardServer {
 export async function startServer(options: StartServerOptions): Promise<SwitchyardServer> {
   const runtime = await composeGateway(options);
   const settings = runtime.snapshots.current().server;
-  const app = createHttpApp(runtime);
+  const handler = createHttpHandler(runtime);
   const host = options.host ?? settings.host;
   const port = options.port ?? settings.port;
   let http;
   try {
-    http = await startHttpServer(app, host, port);
+    http = await startHttpServer(handler, host, port);
   } catch (error) {
     await runtime.close();
     throw error;

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { ServedBy } from '../../application/route-chat/route-chat-types';
 import type { RouteChatOutcome } from '../../application/route-chat/route-chat-types';
 import type { StreamingResponse } from '../../application/ports/llm-client';
@@ -7,7 +7,7 @@ import { httpStatusForError } from './http-status-for-error';
 import { openAiErrorBody } from './openai-error-body';
 
 /** Headers that say what served the request. */
-export function setRoutingHeaders(res: Response, servedBy: ServedBy | undefined, attempts: number): void {
+export function setRoutingHeaders(res: ServerResponse, servedBy: ServedBy | undefined, attempts: number): void {
   if (servedBy !== undefined) {
     if (servedBy.group !== undefined) res.setHeader('x-switchyard-group', servedBy.group);
     if (servedBy.tier !== undefined) res.setHeader('x-switchyard-tier', servedBy.tier);
@@ -17,18 +17,22 @@ export function setRoutingHeaders(res: Response, servedBy: ServedBy | undefined,
   res.setHeader('x-switchyard-attempts', String(attempts));
 }
 
-export function sendError(res: Response, error: SwitchyardError, param: string | null = null): void {
+export function sendError(res: ServerResponse, error: SwitchyardError, param: string | null = null): void {
   const status = httpStatusForError(error);
-  res.status(status).json(openAiErrorBody(error, status, param));
+  const body = JSON.stringify(openAiErrorBody(error, status, param));
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 /** Writes a routing outcome in OpenAI's format; upstream answers are sent as the bytes they arrived as. */
-export async function writeRoutedResponse(res: Response, outcome: RouteChatOutcome): Promise<void> {
+export async function writeRoutedResponse(res: ServerResponse, outcome: RouteChatOutcome): Promise<void> {
   if (outcome.kind === 'rejected') {
     setRoutingHeaders(res, outcome.servedBy, outcome.attempts.length);
     const upstream = outcome.upstreamResponse;
     if (upstream !== undefined) {
-      res.status(upstream.status).type(upstream.contentType).end(Buffer.from(upstream.body));
+      sendBytes(res, upstream.status, upstream.contentType, upstream.body);
     } else if (!res.writableEnded && !res.destroyed) {
       sendError(res, outcome.error);
     }
@@ -37,14 +41,22 @@ export async function writeRoutedResponse(res: Response, outcome: RouteChatOutco
   setRoutingHeaders(res, outcome.servedBy, outcome.attempts);
   const response = outcome.response;
   if (response.kind === 'completed') {
-    res.status(response.status).type(response.contentType).end(Buffer.from(response.body));
+    sendBytes(res, response.status, response.contentType, response.body);
     return;
   }
   await pipeStream(res, response);
 }
 
-async function pipeStream(res: Response, response: StreamingResponse): Promise<void> {
-  res.status(response.status);
+/** Sends upstream bytes as they are: plain node APIs, no copy, no content-type rewriting. */
+function sendBytes(res: ServerResponse, status: number, contentType: string, body: Uint8Array): void {
+  res.statusCode = status;
+  res.setHeader('content-type', contentType);
+  res.setHeader('content-length', body.byteLength);
+  res.end(body);
+}
+
+async function pipeStream(res: ServerResponse, response: StreamingResponse): Promise<void> {
+  res.statusCode = response.status;
   res.setHeader('content-type', 'text/event-stream; charset=utf-8');
   res.setHeader('cache-control', 'no-cache');
   res.setHeader('x-accel-buffering', 'no');
@@ -73,7 +85,7 @@ async function pipeStream(res: Response, response: StreamingResponse): Promise<v
   }
 }
 
-function drained(res: Response): Promise<void> {
+function drained(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       res.off('drain', done);

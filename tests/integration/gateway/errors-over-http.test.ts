@@ -80,3 +80,25 @@ describe('client errors over real HTTP, in OpenAI format', () => {
     expect(failed.headers.get('x-request-id')).toBe('trace-404');
   });
 });
+
+describe('the chat route outside the fast path', () => {
+  const harness = new Harness();
+  afterAll(() => harness.close());
+
+  it('answers the same with a query string or a trailing slash', async () => {
+    const upstream = await harness.upstream();
+    const gateway = await harness.gateway({
+      'providers/u.toml': openAiProvider(upstream.url),
+      'pools/p.toml': poolOf(['u']),
+    });
+    for (const path of ['/v1/chat/completions?trace=1', '/v1/chat/completions/']) {
+      const response = await fetch(`${gateway.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(chatBody('p')),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-switchyard-pool')).toBe('p');
+    }
+  });
+});

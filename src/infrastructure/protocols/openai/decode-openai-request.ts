@@ -1,6 +1,7 @@
 import type { ChatMessage, ContentPart, ToolCall } from '../../../domain/chat/chat-message';
-import { ChatRoleValues, type ChatRole } from '../../../domain/chat/chat-message';
+import type { ChatRole } from '../../../domain/chat/chat-message';
 import type { ChatRequest, ToolChoice, ToolDefinition } from '../../../domain/chat/chat-request';
+import { checkOpenAiRequest, isJsonObject as isObject } from './check-openai-request';
 
 export type DecodeResult =
   | { readonly ok: true; readonly request: ChatRequest }
@@ -8,76 +9,44 @@ export type DecodeResult =
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Reads an OpenAI Chat Completions body into the canonical request, rejecting what cannot be routed. */
 export function decodeOpenAiRequest(body: unknown): DecodeResult {
-  if (!isObject(body)) return fail('the request body must be a JSON object', '');
-  if (typeof body.model !== 'string' || body.model === '') return fail('`model` must be a non-empty string', 'model');
-  if (!Array.isArray(body.messages) || body.messages.length === 0) {
-    return fail('`messages` must be a non-empty array', 'messages');
-  }
-  if (body.stream !== undefined && typeof body.stream !== 'boolean') return fail('`stream` must be a boolean', 'stream');
-  let messages: ChatMessage[];
-  try {
-    messages = body.messages.map((message, i) => decodeMessage(message, `messages[${i}]`));
-  } catch (error) {
-    if (error instanceof InvalidField) return fail(error.message, error.param);
-    throw error;
-  }
+  const checked = checkOpenAiRequest(body);
+  if (!checked.ok) return checked;
+  const json = body as Json;
   const request: ChatRequest = {
-    model: body.model,
-    messages,
-    stream: body.stream === true,
-    ...optionalNumber(body, 'max_completion_tokens', 'maxTokens'),
-    ...optionalNumber(body, 'max_tokens', 'maxTokens'),
-    ...optionalNumber(body, 'temperature', 'temperature'),
-    ...optionalNumber(body, 'top_p', 'topP'),
-    ...(typeof body.stop === 'string' ? { stop: [body.stop] } : {}),
-    ...(Array.isArray(body.stop) ? { stop: body.stop.filter((s): s is string => typeof s === 'string') } : {}),
-    ...decodeTools(body.tools),
-    ...decodeToolChoice(body.tool_choice),
+    model: checked.model,
+    messages: (json.messages as Json[]).map(decodeMessage),
+    stream: checked.stream,
+    ...optionalNumber(json, 'max_completion_tokens', 'maxTokens'),
+    ...optionalNumber(json, 'max_tokens', 'maxTokens'),
+    ...optionalNumber(json, 'temperature', 'temperature'),
+    ...optionalNumber(json, 'top_p', 'topP'),
+    ...(typeof json.stop === 'string' ? { stop: [json.stop] } : {}),
+    ...(Array.isArray(json.stop) ? { stop: json.stop.filter((s): s is string => typeof s === 'string') } : {}),
+    ...decodeTools(json.tools),
+    ...decodeToolChoice(json.tool_choice),
   };
   return { ok: true, request };
 }
 
-function fail(message: string, param: string): DecodeResult {
-  return { ok: false, message, param };
-}
-
-class InvalidField extends Error {
-  public constructor(
-    message: string,
-    public readonly param: string,
-  ) {
-    super(message);
-  }
-}
-
-function decodeMessage(raw: unknown, path: string): ChatMessage {
-  if (!isObject(raw)) throw new InvalidField(`\`${path}\` must be an object`, path);
-  if (typeof raw.role !== 'string' || !(ChatRoleValues as readonly string[]).includes(raw.role)) {
-    throw new InvalidField(`\`${path}.role\` must be one of ${ChatRoleValues.join(', ')}`, `${path}.role`);
-  }
-  const content = decodeContent(raw.content, `${path}.content`);
+/** A message already checked by checkOpenAiRequest. */
+function decodeMessage(raw: Json): ChatMessage {
   const toolCalls = decodeToolCalls(raw.tool_calls);
   return {
     role: raw.role as ChatRole,
-    content,
+    content: decodeContent(raw.content),
     ...(typeof raw.name === 'string' ? { name: raw.name } : {}),
     ...(toolCalls.length > 0 ? { toolCalls } : {}),
     ...(typeof raw.tool_call_id === 'string' ? { toolCallId: raw.tool_call_id } : {}),
   };
 }
 
-function decodeContent(raw: unknown, path: string): ContentPart[] {
-  if (raw === undefined || raw === null) return [];
+function decodeContent(raw: unknown): ContentPart[] {
   if (typeof raw === 'string') return [{ type: 'text', text: raw }];
-  if (!Array.isArray(raw)) throw new InvalidField(`\`${path}\` must be a string or an array of parts`, path);
+  if (!Array.isArray(raw)) return [];
   const parts: ContentPart[] = [];
-  for (const part of raw) {
-    if (!isObject(part)) throw new InvalidField(`\`${path}\` parts must be objects`, path);
+  for (const part of raw as Json[]) {
     if (part.type === 'text' && typeof part.text === 'string') parts.push({ type: 'text', text: part.text });
     else if (part.type === 'image_url' && isObject(part.image_url) && typeof part.image_url.url === 'string') {
       const detail = part.image_url.detail;

@@ -1,22 +1,28 @@
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouteChat } from '../../../application/route-chat/route-chat';
 import { SwitchyardError } from '../../../domain/errors/switchyard-error';
-import { decodeOpenAiRequest } from '../../../infrastructure/protocols/openai/decode-openai-request';
+import { checkOpenAiRequest } from '../../../infrastructure/protocols/openai/check-openai-request';
+import { readJsonBody } from '../read-json-body';
 import { requestIdFrom } from '../request-id';
 import { sendError, writeRoutedResponse } from '../write-routed-response';
 
-/** `POST /v1/chat/completions`, OpenAI-compatible, streaming and not. */
-export function chatCompletionsHandler(routeChat: RouteChat) {
-  return async (req: Request, res: Response): Promise<void> => {
+/**
+ * `POST /v1/chat/completions`, OpenAI-compatible, streaming and not. Written against plain node
+ * request and response objects, so the server can hand it the hot path without express's router.
+ */
+export function chatCompletionsHandler(routeChat: RouteChat, bodyLimitBytes: number) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
-    if (req.body === undefined) {
-      sendError(res, new SwitchyardError('invalid_request', 'The request body must be JSON (Content-Type: application/json).'));
+    const read = await readJsonBody(req, bodyLimitBytes);
+    if (!read.ok) {
+      if (read.reason === 'aborted') return;
+      sendError(res, new SwitchyardError(read.reason === 'too_large' ? 'payload_too_large' : 'invalid_request', read.message));
       return;
     }
-    const decoded = decodeOpenAiRequest(req.body);
-    if (!decoded.ok) {
-      sendError(res, new SwitchyardError('invalid_request', decoded.message), decoded.param || null);
+    const checked = checkOpenAiRequest(read.body);
+    if (!checked.ok) {
+      sendError(res, new SwitchyardError('invalid_request', checked.message), checked.param || null);
       return;
     }
     const clientGone = new AbortController();
@@ -26,9 +32,9 @@ export function chatCompletionsHandler(routeChat: RouteChat) {
     res.once('close', onClose);
     try {
       const outcome = await routeChat.execute({
-        model: decoded.request.model,
-        payload: { protocol: 'openai', body: req.body as Record<string, unknown> },
-        stream: decoded.request.stream,
+        model: checked.model,
+        payload: { protocol: 'openai', body: read.body as Record<string, unknown> },
+        stream: checked.stream,
         requestId,
         signal: clientGone.signal,
       });
