@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { RequestListener } from 'node:http';
 import path from 'node:path';
 import { Container } from 'inversify';
 import type { SnapshotHolder } from '../../application/config/snapshot-holder';
@@ -7,6 +8,7 @@ import type { Logger } from '../../application/ports/logger';
 import type { RouteChat } from '../../application/route-chat/route-chat';
 import { infrastructureModule, type InfrastructureOptions } from './infrastructure-module';
 import { applicationModule } from './application-module';
+import { interfacesModule } from './interfaces-module';
 import { TOKENS } from './tokens';
 
 export interface ComposeOptions extends InfrastructureOptions {
@@ -19,6 +21,8 @@ export interface GatewayRuntime {
   readonly snapshots: SnapshotHolder;
   readonly routeChat: RouteChat;
   readonly logger: Logger;
+  /** The HTTP request listener (built on first use; the in-process facade never needs it). */
+  httpHandler(): RequestListener;
   close(): Promise<void>;
 }
 
@@ -27,7 +31,7 @@ export async function composeGateway(options: ComposeOptions): Promise<GatewayRu
   const configDir = path.resolve(options.configDir);
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(TOKENS.ConfigDir).toConstantValue(configDir);
-  await container.load(infrastructureModule(options), applicationModule);
+  await container.load(infrastructureModule(options), applicationModule, interfacesModule);
   const snapshots = await container.getAsync<SnapshotHolder>(TOKENS.SnapshotHolder);
   const routeChat = await container.getAsync<RouteChat>(TOKENS.RouteChat);
   const llm = container.get<LlmClient>(TOKENS.LlmClient);
@@ -37,6 +41,7 @@ export async function composeGateway(options: ComposeOptions): Promise<GatewayRu
     snapshots,
     routeChat,
     logger,
+    httpHandler: () => container.get<RequestListener>(TOKENS.HttpHandler),
     close: () => llm.close(),
   };
 }

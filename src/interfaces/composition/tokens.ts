@@ -10,4 +10,5 @@ export const TOKENS = {
   LlmClient: Symbol.for('switchyard.LlmClient'),
   SnapshotHolder: Symbol.for('switchyard.SnapshotHolder'),
   RouteChat: Symbol.for('switchyard.RouteChat'),
+  HttpHandler: Symbol.for('switchyard.HttpHandler'),
 } as const;

@@ -1,6 +1,5 @@
 import type { Logger } from '../../application/ports/logger';
 import { composeGateway, type ComposeOptions } from '../composition/compose-gateway';
-import { createHttpHandler } from './create-http-app';
 import { startHttpServer } from './http-server';
 
 export interface StartServerOptions extends ComposeOptions {
@@ -21,7 +20,7 @@ export interface SwitchyardServer {
 export async function startServer(options: StartServerOptions): Promise<SwitchyardServer> {
   const runtime = await composeGateway(options);
   const settings = runtime.snapshots.current().server;
-  const handler = createHttpHandler(runtime);
+  const handler = runtime.httpHandler();
   const host = options.host ?? settings.host;
   const port = options.port ?? settings.port;
   let http;
