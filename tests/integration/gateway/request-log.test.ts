@@ -1,0 +1,49 @@
+import type { LogFields, Logger } from '../../../src/application/ports/logger';
+import { groupOf, openAiProvider, poolOf } from '../support/config-tree';
+import { chatBody, eventually, Harness, postChat } from '../support/gateway-harness';
+
+class CapturingLogger implements Logger {
+  public readonly lines: { level: string; message: string; fields: LogFields }[] = [];
+  public debug(message: string, fields: LogFields = {}): void {
+    this.lines.push({ level: 'debug', message, fields });
+  }
+  public info(message: string, fields: LogFields = {}): void {
+    this.lines.push({ level: 'info', message, fields });
+  }
+  public warn(message: string, fields: LogFields = {}): void {
+    this.lines.push({ level: 'warn', message, fields });
+  }
+  public error(message: string, fields: LogFields = {}): void {
+    this.lines.push({ level: 'error', message, fields });
+  }
+}
+
+describe('the request log', () => {
+  const harness = new Harness();
+  afterEach(() => harness.close());
+
+  it('writes one line per request, with what served it, and never the API key', async () => {
+    const broken = await harness.upstream({ failureRate: 1 });
+    const healthy = await harness.upstream();
+    const logger = new CapturingLogger();
+    const gateway = await harness.gateway(
+      {
+        'providers/broken.toml': openAiProvider(broken.url),
+        'providers/healthy.toml': openAiProvider(healthy.url),
+        'pools/p.toml': poolOf(['broken', 'healthy']),
+        'task-groups/chat.toml': groupOf({ only: ['p'] }),
+      },
+      logger,
+    );
+    await postChat(gateway.url, chatBody('chat'), { 'x-request-id': 'one' });
+    await (await postChat(gateway.url, chatBody('chat', true), { 'x-request-id': 'two' })).text();
+    await postChat(gateway.url, chatBody('ghost'), { 'x-request-id': 'three' });
+    await eventually(() => logger.lines.filter((line) => line.message === 'chat request').length === 3);
+    const requests = logger.lines.filter((line) => line.message === 'chat request');
+    expect(requests.map((line) => line.fields.requestId)).toEqual(['one', 'two', 'three']);
+    expect(requests[0]?.fields).toMatchObject({ outcome: 'served', pool: 'p', tier: 'only', group: 'chat', attempts: 2 });
+    expect(requests[1]?.fields).toMatchObject({ outcome: 'served', stream: true });
+    expect(requests[2]).toMatchObject({ level: 'warn', fields: { outcome: 'model_not_found' } });
+    expect(JSON.stringify(logger.lines)).not.toContain('test-key');
+  });
+});
