@@ -2,10 +2,15 @@
 export interface BenchSettings {
   /** Fixed request rate of the latency runs, req/s. */
   readonly rate: number;
-  /** Warm-up before every measured run, seconds (not measured). */
+  /**
+   * Warm-up before every measured run, seconds (not measured); in the latency section only before
+   * a target's first round (later rounds get a short warm-up, see run-bench-plan.ts).
+   */
   readonly warmupS: number;
-  /** Measured length of each fixed-rate latency run, seconds. */
+  /** Measured length of each target's fixed-rate run in one latency round, seconds. */
   readonly latencyS: number;
+  /** Latency rounds; each measures direct, bare proxy and gateway in turn. */
+  readonly latencyRounds: number;
   /** Measured length of each non-streaming max-throughput run, seconds. */
   readonly throughputS: number;
   /** Concurrent connections of the max-throughput runs. */
@@ -37,7 +42,8 @@ interface NumberSetting {
 export const numberSettings: readonly NumberSetting[] = [
   { key: 'rate', env: 'BENCH_RATE', fallback: 500, min: 1, max: 20_000, integer: false },
   { key: 'warmupS', env: 'BENCH_WARMUP_S', fallback: 2, min: 0, max: 60, integer: false },
-  { key: 'latencyS', env: 'BENCH_DURATION_S', fallback: 10, min: 0.5, max: 600, integer: false },
+  { key: 'latencyS', env: 'BENCH_DURATION_S', fallback: 2, min: 0.5, max: 600, integer: false },
+  { key: 'latencyRounds', env: 'BENCH_LATENCY_ROUNDS', fallback: 5, min: 1, max: 50, integer: true },
   { key: 'throughputS', env: 'BENCH_THROUGHPUT_S', fallback: 8, min: 0.5, max: 600, integer: false },
   { key: 'connections', env: 'BENCH_CONNECTIONS', fallback: 64, min: 1, max: 1024, integer: true },
   { key: 'streamS', env: 'BENCH_STREAM_S', fallback: 8, min: 0.5, max: 600, integer: false },
@@ -67,6 +73,7 @@ export function readBenchSettings(env: NodeJS.ProcessEnv): BenchSettings {
     rate: get('rate'),
     warmupS: get('warmupS'),
     latencyS: get('latencyS'),
+    latencyRounds: get('latencyRounds'),
     throughputS: get('throughputS'),
     connections: get('connections'),
     streamS: get('streamS'),

@@ -2,6 +2,8 @@ import { percentile } from './percentiles';
 
 /** Latency of the requests sent during one second of a run: shows warm-up tails and periodic stalls. */
 export interface TimelineSecond {
+  /** Runs merged from rounds only: the round (from 1) this second belongs to; `second` counts within it. */
+  readonly round?: number;
   readonly second: number;
   readonly ok: number;
   readonly p50Ms: number;

@@ -15,8 +15,14 @@ const DrainTimeoutMs = 12_000;
 /** Upper bound on requests per second a closed loop may start; only a safety cap. */
 const ClosedLoopMaxRate = 200_000;
 
+/** One measured run: its summary, and the raw samples it was made from (to merge runs later). */
+export interface MeasuredRun {
+  readonly summary: RunSummary;
+  readonly run: DrivenRun;
+}
+
 /** Warms up, then measures one target with its own connection pool, closed at the end. */
-export async function measureTarget(target: ChatTarget, plan: MeasurePlan): Promise<RunSummary> {
+export async function measureTarget(target: ChatTarget, plan: MeasurePlan): Promise<MeasuredRun> {
   const connections = plan.shape.loop === 'open' ? OpenLoopConnections : plan.shape.concurrency;
   const pool = openTargetPool(target.origin, connections);
   const payload = chatPayload(target.model, plan.stream);
@@ -24,7 +30,7 @@ export async function measureTarget(target: ChatTarget, plan: MeasurePlan): Prom
   try {
     const warmupErrors = plan.warmupS > 0 ? await warmUp(send, plan.shape, plan.warmupS) : 0;
     const run = await drive(send, plan.shape);
-    return summarizeRun(target.label, plan.shape, plan.stream, run, warmupErrors);
+    return { summary: summarizeRun(target.label, plan.shape, plan.stream, run, warmupErrors), run };
   } finally {
     await pool.destroy();
   }

@@ -1,4 +1,5 @@
 import type { BenchSettings } from '../bench-settings';
+import type { LatencyMedians, LatencyRound } from '../measure/latency-rounds';
 import type { RunSummary } from '../measure/run-summary';
 import type { TargetVerdict } from './evaluate-targets';
 
@@ -14,8 +15,17 @@ export interface BenchResults {
     readonly loadAverage: readonly number[];
   };
   readonly settings: BenchSettings;
-  /** Fixed-rate open loop, non-streaming. */
-  readonly latency: { readonly direct: RunSummary; readonly bareProxy: RunSummary; readonly gateway: RunSummary };
+  /**
+   * Fixed-rate open loop, non-streaming, in rounds. `direct`, `bareProxy` and `gateway` summarize
+   * every round's samples together; `rounds` holds each round's runs, `medians` the medians over rounds.
+   */
+  readonly latency: {
+    readonly direct: RunSummary;
+    readonly bareProxy: RunSummary;
+    readonly gateway: RunSummary;
+    readonly rounds: readonly LatencyRound[];
+    readonly medians: LatencyMedians;
+  };
   /** Closed loop, non-streaming. */
   readonly throughput: { readonly bareProxy: RunSummary; readonly gateway: RunSummary };
   /** Closed loop, streaming. */

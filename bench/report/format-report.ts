@@ -1,8 +1,10 @@
 import type { LatencySummary } from '../load/percentiles';
+import { latencyRoundWarmupS, type LatencyRound, type P50P99 } from '../measure/latency-rounds';
 import type { RunSummary } from '../measure/run-summary';
 import { alignColumns } from './align-columns';
 import type { BenchResults } from './bench-results';
-import { addedLatency, throughputShare } from './evaluate-targets';
+import { countOf } from './count-of';
+import { throughputShare } from './evaluate-targets';
 
 /** The human-readable report printed at the end of a run. */
 export function formatReport(results: BenchResults, resultsFile: string): string {
@@ -35,18 +37,42 @@ export function formatReport(results: BenchResults, resultsFile: string): string
 }
 
 function latencySection({ settings, latency }: BenchResults): string[] {
-  const rows = [latency.direct, latency.bareProxy, latency.gateway].map((run) => [
+  const { medians } = latency;
+  const rows = [
+    [latency.direct, medians.direct],
+    [latency.bareProxy, medians.bareProxy],
+    [latency.gateway, medians.gateway],
+  ] as const;
+  const table = rows.map(([run, median]) => [
     ...countCells(run),
-    ...msCells(run.latency, ['p50Ms', 'p99Ms', 'maxMs']),
+    msText(median.p50Ms),
+    msText(median.p99Ms),
+    ...msCells(run.latency, ['maxMs']),
     ...msCells(run.scheduleLag, ['p99Ms']),
     errorMark(run),
   ]);
+  const rounds = countOf(medians.rounds, 'round');
+  const plan =
+    medians.rounds === 1
+      ? `${settings.latencyS} s measured after ${settings.warmupS} s warm-up`
+      : `${rounds} × ${settings.latencyS} s per target, targets in turn; ` +
+        `warm-up ${settings.warmupS} s in round 1, ${latencyRoundWarmupS(settings.warmupS, 2)} s later`;
+  const addedRow = (label: string, bareProxy: P50P99, gateway: P50P99, note: string): string[] => [
+    label,
+    ...[bareProxy.p50Ms, bareProxy.p99Ms, gateway.p50Ms, gateway.p99Ms].map(signedMs),
+    note,
+  ];
+  const added = [
+    ['added over direct', 'bare proxy p50 ms', 'p99 ms', 'gateway p50 ms', 'p99 ms', ''],
+    ...latency.rounds.map((round) => addedRow(`  round ${round.round}`, round.added.bareProxy, round.added.gateway, roundErrors(round))),
+    addedRow(`  median of ${rounds}`, medians.added.bareProxy, medians.added.gateway, ''),
+  ];
   return [
-    `1. Latency at ${settings.rate} req/s, open loop, non-streaming ` +
-      `(${settings.latencyS} s measured after ${settings.warmupS} s warm-up)`,
-    alignColumns([['target', 'requests', 'errors', 'p50 ms', 'p99 ms', 'max ms', 'send lag p99 ms', ''], ...rows], 'lrrrrrrl'),
-    `  added over direct: bare proxy ${addedText(latency.direct, latency.bareProxy)}; ` +
-      `gateway ${addedText(latency.direct, latency.gateway)}`,
+    `1. Latency at ${settings.rate} req/s, open loop, non-streaming (${plan})`,
+    alignColumns([['target', 'requests', 'errors', 'p50 ms', 'p99 ms', 'max ms', 'send lag p99 ms', ''], ...table], 'lrrrrrrl'),
+    `  p50, p99: median over the ${rounds}; requests, errors, max, send lag: all rounds together`,
+    '',
+    alignColumns(added, 'lrrrrl'),
   ];
 }
 
@@ -97,7 +123,15 @@ function errorMark(run: RunSummary): string {
   return `ERRORS: ${reasons.join(', ')}`;
 }
 
-function addedText(direct: RunSummary, other: RunSummary): string {
-  const signed = (value: number | null): string => (value === null ? 'n/a' : `${value >= 0 ? '+' : ''}${value.toFixed(3)} ms`);
-  return `p50 ${signed(addedLatency(direct, other, 'p50Ms'))}, p99 ${signed(addedLatency(direct, other, 'p99Ms'))}`;
+function msText(value: number | null): string {
+  return value === null ? 'n/a' : value.toFixed(3);
+}
+
+function signedMs(value: number | null): string {
+  return value === null ? 'n/a' : `${value >= 0 ? '+' : ''}${value.toFixed(3)}`;
+}
+
+function roundErrors(round: LatencyRound): string {
+  const runs = [round.direct, round.bareProxy, round.gateway].filter((run) => run.errors > 0);
+  return runs.length === 0 ? '' : `ERRORS: ${runs.map((run) => `${run.target} ${run.errors}`).join(', ')}`;
 }
