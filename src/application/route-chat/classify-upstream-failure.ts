@@ -1,5 +1,5 @@
 import type { UpstreamFailure } from '../ports/llm-client';
-import type { FailureClass } from './failure-class';
+import type { FailureClass } from '../../domain/attempt/failure-class';
 
 const CONTEXT_LENGTH_PATTERN =
   /context_length_exceeded|maximum context length|context window|prompt is too long|too many tokens/i;

@@ -52,7 +52,7 @@ export class RouteChat {
     const attempts: AttemptSummary[] = [];
     let lastServedBy: ServedBy | undefined;
     while (attempts.length < plan.maxAttempts) {
-      const pick = ladder.next();
+      const pick = ladder.next(this.clock.now());
       if (pick === undefined) break;
       const servedBy: ServedBy = {
         group: pick.step.group,

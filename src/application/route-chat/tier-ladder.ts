@@ -18,11 +18,11 @@ export class TierLadder {
 
   public constructor(private readonly steps: readonly RouteStep[]) {}
 
-  public next(): LadderPick | undefined {
+  public next(now: number): LadderPick | undefined {
     while (this.stepIndex < this.steps.length) {
       const step = this.steps[this.stepIndex] as RouteStep;
       for (const pool of step.pools) {
-        const instance = pool.pick(this.tried);
+        const instance = pool.pick(this.tried, now);
         if (instance !== undefined) return { step, pool, instance };
       }
       this.stepIndex += 1;

@@ -1,14 +1,27 @@
+import type { FailureClass } from '../attempt/failure-class';
+import { ALWAYS_CLOSED, type InstanceBreaker } from '../breaker/instance-breaker';
+import { HEALTHY, type InstanceHealth } from './instance-health';
+
 /**
- * The live, mutable side of an instance: in-flight count and latency EWMA.
- * This is the deliberate exception to immutability in the domain; it is kept beside the
- * configuration (keyed by instance identity) so that a reload can carry it over.
+ * The live, mutable side of an instance: in-flight count, latency EWMA, breaker, health, cooldown
+ * and failure counts. This is the deliberate exception to immutability in the domain; it is kept
+ * beside the configuration (keyed by instance identity) so that a reload can carry it over.
  */
 export class InstanceRuntime {
   private inFlightCount = 0;
   private ewmaMs: number | undefined;
   private sampleCount = 0;
+  private currentBreaker: InstanceBreaker;
+  private currentHealth: InstanceHealth = HEALTHY;
+  private cooldownEndsAt = 0;
+  private readonly failureCounts = new Map<FailureClass, number>();
 
-  public constructor(private readonly ewmaAlpha = 0.3) {}
+  public constructor(
+    private readonly ewmaAlpha = 0.3,
+    breaker: InstanceBreaker = ALWAYS_CLOSED,
+  ) {
+    this.currentBreaker = breaker;
+  }
 
   public get inFlight(): number {
     return this.inFlightCount;
@@ -23,6 +36,32 @@ export class InstanceRuntime {
     return this.sampleCount;
   }
 
+  public get breaker(): InstanceBreaker {
+    return this.currentBreaker;
+  }
+
+  public get health(): InstanceHealth {
+    return this.currentHealth;
+  }
+
+  /** Clock time before which the instance is not picked (from an upstream `Retry-After`). */
+  public get cooldownUntil(): number {
+    return this.cooldownEndsAt;
+  }
+
+  public failures(): ReadonlyMap<FailureClass, number> {
+    return this.failureCounts;
+  }
+
+  /** Whether health, breaker and cooldown let a call go at `now` (concurrency is checked apart). */
+  public admits(now: number): boolean {
+    if (this.cooldownEndsAt > now) return false;
+    const health = this.currentHealth;
+    if (health.kind === 'unhealthy') return false;
+    if (health.kind === 'misconfigured' && health.retryAt > now) return false;
+    return this.currentBreaker.isCallable();
+  }
+
   public acquire(): void {
     this.inFlightCount += 1;
   }
@@ -35,5 +74,25 @@ export class InstanceRuntime {
   public recordLatency(ms: number): void {
     this.sampleCount += 1;
     this.ewmaMs = this.ewmaMs === undefined ? ms : this.ewmaMs + this.ewmaAlpha * (ms - this.ewmaMs);
+  }
+
+  public recordFailure(failureClass: FailureClass): void {
+    this.failureCounts.set(failureClass, (this.failureCounts.get(failureClass) ?? 0) + 1);
+  }
+
+  /** Keeps the instance out of rotation until `until` (never shortens a longer cooldown). */
+  public coolDownUntil(until: number): void {
+    if (until > this.cooldownEndsAt) this.cooldownEndsAt = until;
+  }
+
+  public setHealth(health: InstanceHealth): void {
+    this.currentHealth = health;
+  }
+
+  /** Installs a breaker (a reload with new breaker settings); the previous one is disposed. */
+  public useBreaker(breaker: InstanceBreaker): void {
+    if (breaker === this.currentBreaker) return;
+    this.currentBreaker.dispose();
+    this.currentBreaker = breaker;
   }
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerSettings } from '../breaker/circuit-breaker-settings';
 import type { PoolInstance } from '../instance/pool-instance';
 import type { SelectionStrategy } from '../strategy/selection-strategy';
 import type { StrategySpec } from '../strategy/strategy-spec';
@@ -11,6 +12,7 @@ export class PollingPool {
     public readonly instances: readonly PoolInstance[],
     public readonly strategySpec: StrategySpec,
     strategy: SelectionStrategy,
+    public readonly circuitBreaker: CircuitBreakerSettings = DEFAULT_CIRCUIT_BREAKER,
   ) {
     if (!name) throw new RangeError('pool name must not be empty');
     const seen = new Set<string>();
@@ -24,12 +26,14 @@ export class PollingPool {
   }
 
   /**
-   * Picks the next instance that may be called now: enabled, below its concurrency limit and not
-   * already tried by this request (`exclude` holds instance identities). Undefined when none is left.
+   * Picks the next instance that may be called at `now`: enabled, healthy, breaker not open, not
+   * cooling down, below its concurrency limit and not already tried by this request (`exclude`
+   * holds instance identities). Undefined when none is left.
    */
-  public pick(exclude: ReadonlySet<string>): PoolInstance | undefined {
+  public pick(exclude: ReadonlySet<string>, now: number): PoolInstance | undefined {
     const candidates = this.instances.filter(
-      (instance) => instance.enabled && !instance.saturated && !exclude.has(instance.identity),
+      (instance) =>
+        instance.enabled && !instance.saturated && !exclude.has(instance.identity) && instance.runtime.admits(now),
     );
     return candidates.length > 0 ? this.strategy.pick(candidates) : undefined;
   }

@@ -29,7 +29,7 @@ describe('PollingPool', () => {
   it('offers its strategy every callable instance, in pool order', () => {
     const { pool: p, strategy } = recordingPool(instances('a', 'b', 'c'));
 
-    expect(p.pick(NONE)?.name).toBe('a');
+    expect(p.pick(NONE, 0)?.name).toBe('a');
     expect(strategy.offered).toEqual([['a', 'b', 'c']]);
   });
 
@@ -41,7 +41,7 @@ describe('PollingPool', () => {
     ];
     const { pool: p, strategy } = recordingPool(members);
 
-    expect(p.pick(NONE)?.name).toBe('b');
+    expect(p.pick(NONE, 0)?.name).toBe('b');
     expect(strategy.offered).toEqual([['b', 'c']]);
     expect(p.enabledCount).toBe(2);
   });
@@ -51,11 +51,11 @@ describe('PollingPool', () => {
     const { pool: p, strategy } = recordingPool(members);
     members[0]!.runtime.acquire();
 
-    expect(p.pick(NONE)?.name).toBe('b');
+    expect(p.pick(NONE, 0)?.name).toBe('b');
     members[1]!.runtime.acquire();
-    expect(p.pick(NONE)?.name).toBe('c');
+    expect(p.pick(NONE, 0)?.name).toBe('c');
     members[0]!.runtime.release();
-    expect(p.pick(NONE)?.name).toBe('a');
+    expect(p.pick(NONE, 0)?.name).toBe('a');
     expect(strategy.offered).toEqual([['b', 'c'], ['c'], ['a', 'c']]);
   });
 
@@ -63,7 +63,7 @@ describe('PollingPool', () => {
     const members = instances('a', 'b', 'c');
     const { pool: p, strategy } = recordingPool(members);
 
-    expect(p.pick(new Set([members[0]!.identity, members[2]!.identity]))?.name).toBe('b');
+    expect(p.pick(new Set([members[0]!.identity, members[2]!.identity]), 0)?.name).toBe('b');
     expect(strategy.offered).toEqual([['b']]);
   });
 
@@ -75,24 +75,24 @@ describe('PollingPool', () => {
     ];
     const { pool: p, strategy } = recordingPool(members);
 
-    expect(p.pick(new Set([members[2]!.identity]))).toBeUndefined();
+    expect(p.pick(new Set([members[2]!.identity]), 0)).toBeUndefined();
     expect(strategy.offered).toEqual([]);
   });
 
   it('returns undefined for a pool without instances', () => {
-    expect(pool('empty', []).pick(NONE)).toBeUndefined();
+    expect(pool('empty', []).pick(NONE, 0)).toBeUndefined();
   });
 
   it('keeps round robin rotating past an instance that is busy', () => {
     const members = instances('a', { name: 'b', maxConcurrency: 1 }, 'c');
     const p = pool('rr', members, 'round_robin');
 
-    expect(p.pick(NONE)?.name).toBe('a');
+    expect(p.pick(NONE, 0)?.name).toBe('a');
     members[1]!.runtime.acquire();
-    expect(p.pick(NONE)?.name).toBe('c');
+    expect(p.pick(NONE, 0)?.name).toBe('c');
     members[1]!.runtime.release();
-    expect(p.pick(NONE)?.name).toBe('a');
-    expect(p.pick(NONE)?.name).toBe('b');
+    expect(p.pick(NONE, 0)?.name).toBe('a');
+    expect(p.pick(NONE, 0)?.name).toBe('b');
   });
 
   it('rejects an instance that appears twice', () => {

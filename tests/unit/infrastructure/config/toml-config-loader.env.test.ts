@@ -50,7 +50,7 @@ describe('TomlConfigLoader environment variables', () => {
     const cloud = snapshot.pools.get('cloud');
     expect(cloud?.instances).toHaveLength(1);
     expect(cloud?.instances[0]?.enabled).toBe(false);
-    expect(cloud?.pick(new Set())).toBeUndefined();
+    expect(cloud?.pick(new Set(), 0)).toBeUndefined();
     expect(snapshot.pools.get('fast')?.instances[0]?.enabled).toBe(true);
   });
 
