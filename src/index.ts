@@ -23,3 +23,4 @@ export {
   type SwitchyardErrorCode,
 } from './domain/errors/switchyard-error';
 export type { Logger, LogFields } from './application/ports/logger';
+export type { BreakerView, InstanceView, PoolView, PoolsView } from './application/visibility/describe-pools';

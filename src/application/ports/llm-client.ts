@@ -27,7 +27,8 @@ export interface StreamingResponse {
   readonly chunks: AsyncIterable<Uint8Array>;
 }
 
-export const UpstreamFailureReasonValues = ['connect', 'timeout', 'http_status', 'protocol', 'aborted'] as const;
+/** `breaker_open`: the instance's breaker refused the call (it opened after the instance was picked). */
+export const UpstreamFailureReasonValues = ['connect', 'timeout', 'http_status', 'protocol', 'aborted', 'breaker_open'] as const;
 export type UpstreamFailureReason = (typeof UpstreamFailureReasonValues)[number];
 
 export interface UpstreamFailure {

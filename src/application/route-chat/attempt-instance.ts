@@ -1,7 +1,8 @@
 import type { ClientPayload } from '../../domain/chat/client-payload';
 import type { PoolInstance } from '../../domain/instance/pool-instance';
 import type { Clock } from '../ports/clock';
-import { GuardedStream } from './guarded-stream';
+import { GuardedStream, type StreamEnd } from './guarded-stream';
+import type { InstanceOutcomes } from './instance-outcomes';
 import type { CompletedResponse, LlmClient, StreamingResponse, UpstreamFailure } from '../ports/llm-client';
 
 export interface AttemptRequest {
@@ -15,14 +16,24 @@ export interface AttemptRequest {
 export type AttemptResult = CompletedResponse | StreamingResponse | UpstreamFailure;
 
 /**
- * One call to one instance, holding its concurrency slot for exactly as long as the call lasts:
- * until the answer is read, or, for a stream, until the stream ends or is abandoned. A stream only
- * counts as started once its first chunk has arrived, so a stream that dies before sending anything
- * is a failed attempt the request can still recover from.
+ * One call to one instance, holding its concurrency slot (and a breaker trial slot, when
+ * half-open) for exactly as long as the call lasts: until the answer is read, or, for a stream,
+ * until the stream ends or is abandoned. A stream only counts as started once its first chunk has
+ * arrived, so a stream that dies before sending anything is a failed attempt the request can still
+ * recover from; a stream counts as a success for the breaker only once it has ended normally.
+ * Successes are recorded here; a returned failure is for the caller to classify and record.
  */
-export async function attemptInstance(llm: LlmClient, clock: Clock, request: AttemptRequest): Promise<AttemptResult> {
+export async function attemptInstance(
+  llm: LlmClient,
+  clock: Clock,
+  outcomes: InstanceOutcomes,
+  request: AttemptRequest,
+): Promise<AttemptResult> {
   const { instance } = request;
   const runtime = instance.runtime;
+  if (!runtime.breaker.tryAcquire()) {
+    return { kind: 'failed', reason: 'breaker_open', message: 'the circuit breaker is open' };
+  }
   const startedAt = clock.now();
   runtime.acquire();
   let heldByStream = false;
@@ -31,6 +42,7 @@ export async function attemptInstance(llm: LlmClient, clock: Clock, request: Att
     if (result.kind === 'failed') return result;
     if (result.kind === 'completed') {
       runtime.recordLatency(clock.now() - startedAt);
+      outcomes.succeeded(instance);
       return result;
     }
     const iterator = result.chunks[Symbol.asyncIterator]();
@@ -38,7 +50,13 @@ export async function attemptInstance(llm: LlmClient, clock: Clock, request: Att
     if (first.kind === 'failed') return first;
     runtime.recordLatency(clock.now() - startedAt);
     heldByStream = true;
-    return { ...result, chunks: new GuardedStream(iterator, () => runtime.release(), first.chunk) };
+    const onEnd = (end: StreamEnd): void => {
+      runtime.release();
+      if (end.kind === 'completed') outcomes.succeeded(instance);
+      else if (end.kind === 'failed') outcomes.streamBroke(instance);
+      else outcomes.abandoned(instance);
+    };
+    return { ...result, chunks: new GuardedStream(iterator, onEnd, first.chunk) };
   } finally {
     if (!heldByStream) runtime.release();
   }

@@ -13,6 +13,7 @@ export function classifyUpstreamFailure(failure: UpstreamFailure): FailureClass 
     case 'connect':
     case 'timeout':
     case 'protocol':
+    case 'breaker_open':
       return 'transient';
     case 'http_status':
       return classifyStatus(failure);

@@ -10,6 +10,8 @@ export interface RouteChatInput {
   readonly requestId: string;
   /** Aborts when the client goes away. */
   readonly signal?: AbortSignal;
+  /** The client's own, lower limits (`x-switchyard-timeout-ms`, `x-switchyard-max-attempts`). */
+  readonly limits?: { readonly timeoutMs?: number; readonly maxAttempts?: number };
 }
 
 /** Which rung served (or last tried) the request; reported in response headers. */

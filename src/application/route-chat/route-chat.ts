@@ -7,6 +7,7 @@ import type { Logger } from '../ports/logger';
 import { applyRequestParameters } from './apply-request-parameters';
 import { attemptInstance } from './attempt-instance';
 import { classifyUpstreamFailure } from './classify-upstream-failure';
+import { InstanceOutcomes } from './instance-outcomes';
 import { RequestDeadline } from './request-deadline';
 import { RequestLog } from './request-log';
 import type { RouteChatInput, RouteChatOutcome, ServedBy } from './route-chat-types';
@@ -17,12 +18,16 @@ import { TierLadder } from './tier-ladder';
  * rotating past failed instances and degrading tier by tier within the attempt budget and deadline.
  */
 export class RouteChat {
+  private readonly outcomes: InstanceOutcomes;
+
   public constructor(
     private readonly snapshots: { current(): GatewaySnapshot },
     private readonly llm: LlmClient,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.outcomes = new InstanceOutcomes(clock, logger);
+  }
 
   public async execute(input: RouteChatInput): Promise<RouteChatOutcome> {
     const log = new RequestLog(this.logger, this.clock, input);
@@ -31,9 +36,10 @@ export class RouteChat {
       const error = new SwitchyardError('model_not_found', `The model \`${input.model}\` does not exist.`);
       return log.finish({ kind: 'rejected', error, attempts: [] });
     }
-    const deadline = new RequestDeadline(this.clock, plan.timeoutMs, input.signal);
+    const budget = effectiveBudget(plan, input.limits);
+    const deadline = new RequestDeadline(this.clock, budget.timeoutMs, input.signal);
     try {
-      const outcome = await this.walk(plan, input, deadline);
+      const outcome = await this.walk(plan, budget, input, deadline);
       if (outcome.kind === 'served' && outcome.response.kind === 'streaming') {
         deadline.disarm();
         return log.finishWhenStreamEnds(outcome, () => deadline.dispose());
@@ -46,12 +52,12 @@ export class RouteChat {
     }
   }
 
-  private async walk(plan: RoutePlan, input: RouteChatInput, deadline: RequestDeadline): Promise<RouteChatOutcome> {
+  private async walk(plan: RoutePlan, budget: Budget, input: RouteChatInput, deadline: RequestDeadline): Promise<RouteChatOutcome> {
     const payload = applyRequestParameters(input.payload, plan);
     const ladder = new TierLadder(plan.steps);
     const attempts: AttemptSummary[] = [];
     let lastServedBy: ServedBy | undefined;
-    while (attempts.length < plan.maxAttempts) {
+    while (attempts.length < budget.maxAttempts) {
       const pick = ladder.next(this.clock.now());
       if (pick === undefined) break;
       const servedBy: ServedBy = {
@@ -61,7 +67,7 @@ export class RouteChat {
         instance: pick.instance.name,
       };
       lastServedBy = servedBy;
-      const result = await attemptInstance(this.llm, this.clock, {
+      const result = await attemptInstance(this.llm, this.clock, this.outcomes, {
         instance: pick.instance,
         payload,
         stream: input.stream,
@@ -73,6 +79,7 @@ export class RouteChat {
       }
       ladder.markTried(pick.instance);
       const failureClass = classifyUpstreamFailure(result);
+      this.outcomes.failed(pick.instance, pick.pool, result, failureClass, deadline.deadlinePassed);
       attempts.push({
         instance: pick.instance.name,
         pool: pick.pool.name,
@@ -87,7 +94,7 @@ export class RouteChat {
           return { kind: 'rejected', error, attempts, servedBy, upstreamResponse: result.response };
         }
         case 'aborted':
-          return { kind: 'rejected', error: abortError(deadline, plan, attempts), attempts, servedBy };
+          return { kind: 'rejected', error: abortError(deadline, plan, budget, attempts), attempts, servedBy };
         case 'context_length':
           ladder.skipTier();
           break;
@@ -104,13 +111,26 @@ export class RouteChat {
   }
 }
 
-function abortError(deadline: RequestDeadline, plan: RoutePlan, attempts: readonly AttemptSummary[]): SwitchyardError {
+interface Budget {
+  readonly maxAttempts: number;
+  readonly timeoutMs: number;
+}
+
+/** The configured budget, lowered (never raised) by the client's own limits. */
+function effectiveBudget(plan: RoutePlan, limits: RouteChatInput['limits']): Budget {
+  return {
+    maxAttempts: Math.min(plan.maxAttempts, limits?.maxAttempts ?? plan.maxAttempts),
+    timeoutMs: Math.min(plan.timeoutMs, limits?.timeoutMs ?? plan.timeoutMs),
+  };
+}
+
+function abortError(deadline: RequestDeadline, plan: RoutePlan, budget: Budget, attempts: readonly AttemptSummary[]): SwitchyardError {
   if (deadline.clientClosed && !deadline.deadlinePassed) {
     return new SwitchyardError('client_closed', 'The client closed the request.', { attempts });
   }
   return new SwitchyardError(
     'deadline_exceeded',
-    `\`${plan.name}\` did not answer within ${plan.timeoutMs} ms. Attempts: ${describeAttempts(attempts)}`,
+    `\`${plan.name}\` did not answer within ${budget.timeoutMs} ms. Attempts: ${describeAttempts(attempts)}`,
     { attempts },
   );
 }

@@ -6,6 +6,7 @@ export const SwitchyardErrorCodeValues = [
   'invalid_request',
   'payload_too_large',
   'route_not_found',
+  'forbidden',
   'model_not_found',
   'upstream_rejected',
   'all_attempts_failed',

@@ -22,6 +22,11 @@ export interface ProviderSpec {
   readonly connectTimeoutMs: number;
   /** Longest wait for the upstream's response headers (time to first byte). */
   readonly requestTimeoutMs: number;
+  /**
+   * Longest silence between two body chunks of an upstream answer once its headers arrived (for a
+   * stream: between two chunks; the wait for the headers is `requestTimeoutMs`).
+   */
+  readonly idleTimeoutMs: number;
   /** Keep-alive connections kept open to this upstream. */
   readonly maxConnections: number;
   readonly mock?: MockBehaviour;

@@ -2,6 +2,7 @@ import type { ConfigIssue, ConfigLoadResult } from '../../application/config/gat
 import type { InstanceRuntimeRegistry } from '../../application/config/instance-runtime-registry';
 import type { ConfigLoader } from '../../application/ports/config-loader';
 import { buildSnapshot } from './build/build-snapshot';
+import { checkCircuitBreakers } from './check-circuit-breakers';
 import { checkNames } from './check-names';
 import { checkReferences } from './check-references';
 import { checkSharedNamespace } from './check-shared-namespace';
@@ -32,6 +33,7 @@ export class TomlConfigLoader implements ConfigLoader {
       ...checkNames(tree),
       ...checkSharedNamespace(tree),
       ...checkReferences(tree),
+      ...checkCircuitBreakers(tree),
       ...findFallbackCycles(tree),
     ];
     if (issues.length > 0 || tree.registry === undefined) return { ok: false, issues: sortIssues(issues) };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Container } from 'inversify';
 import type { SnapshotHolder } from '../../application/config/snapshot-holder';
 import type { LlmClient } from '../../application/ports/llm-client';
+import type { Clock } from '../../application/ports/clock';
 import type { Logger } from '../../application/ports/logger';
 import type { RouteChat } from '../../application/route-chat/route-chat';
 import { infrastructureModule, type InfrastructureOptions } from './infrastructure-module';
@@ -21,6 +22,7 @@ export interface GatewayRuntime {
   readonly snapshots: SnapshotHolder;
   readonly routeChat: RouteChat;
   readonly logger: Logger;
+  readonly clock: Clock;
   /** The HTTP request listener (built on first use; the in-process facade never needs it). */
   httpHandler(): RequestListener;
   close(): Promise<void>;
@@ -41,6 +43,7 @@ export async function composeGateway(options: ComposeOptions): Promise<GatewayRu
     snapshots,
     routeChat,
     logger,
+    clock: container.get<Clock>(TOKENS.Clock),
     httpHandler: () => container.get<RequestListener>(TOKENS.HttpHandler),
     close: () => llm.close(),
   };

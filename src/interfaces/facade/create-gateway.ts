@@ -3,6 +3,7 @@ import type { Logger } from '../../application/ports/logger';
 import type { RouteChatOutcome } from '../../application/route-chat/route-chat-types';
 import { SwitchyardError } from '../../domain/errors/switchyard-error';
 import { describeRoute } from '../../domain/routing/describe-route';
+import { describePools } from '../../application/visibility/describe-pools';
 import { checkOpenAiRequest } from '../../infrastructure/protocols/openai/check-openai-request';
 import { WinstonLogger } from '../../infrastructure/logging/winston-logger';
 import { composeGateway, type GatewayRuntime } from '../composition/compose-gateway';
@@ -55,6 +56,10 @@ class InProcessGateway implements Gateway {
     return [...this.runtime.snapshots.current().routes.all()].map(describeRoute);
   }
 
+  public state() {
+    return describePools(this.runtime.snapshots.current(), this.runtime.clock.now());
+  }
+
   public async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -66,6 +71,11 @@ class InProcessGateway implements Gateway {
     const body: Record<string, unknown> = { ...request, stream };
     const checked = checkOpenAiRequest(body);
     if (!checked.ok) throw new SwitchyardError('invalid_request', checked.message);
+    for (const [name, value] of [['timeoutMs', options.timeoutMs], ['maxAttempts', options.maxAttempts]] as const) {
+      if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
+        throw new SwitchyardError('invalid_request', `\`${name}\` must be a whole number >= 1.`);
+      }
+    }
     const requestId = options.requestId ?? randomUUID();
     const outcome = await this.runtime.routeChat.execute({
       model: checked.model,
@@ -73,6 +83,7 @@ class InProcessGateway implements Gateway {
       stream,
       requestId,
       ...(options.signal !== undefined ? { signal: options.signal } : {}),
+      limits: { timeoutMs: options.timeoutMs, maxAttempts: options.maxAttempts },
     });
     return { outcome, requestId };
   }

@@ -1,3 +1,4 @@
+import type { PoolsView } from '../../application/visibility/describe-pools';
 import type { RouteDescription } from '../../domain/routing/describe-route';
 
 /** An OpenAI Chat Completions request body; any other OpenAI parameter is passed through as it is. */
@@ -41,6 +42,10 @@ export interface ChatCompletionChunk {
 export interface CallOptions {
   readonly signal?: AbortSignal;
   readonly requestId?: string;
+  /** Lowers (never raises) the target's configured deadline for this call. */
+  readonly timeoutMs?: number;
+  /** Lowers (never raises) the target's configured attempt budget for this call. */
+  readonly maxAttempts?: number;
 }
 
 /** A routable name and the tiers behind it. */
@@ -53,5 +58,7 @@ export interface Gateway {
   /** Routes a streaming request; chunks arrive as the upstream sends them. */
   stream(request: ChatCompletionRequest, options?: CallOptions): AsyncIterable<ChatCompletionChunk>;
   targets(): RouteTarget[];
+  /** Every pool and instance with health, breaker state, in-flight, latency, cooldown and failure counts. */
+  state(): PoolsView;
   close(): Promise<void>;
 }

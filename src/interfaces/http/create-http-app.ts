@@ -4,6 +4,9 @@ import type { SnapshotHolder } from '../../application/config/snapshot-holder';
 import type { Logger } from '../../application/ports/logger';
 import type { RouteChat } from '../../application/route-chat/route-chat';
 import { SwitchyardError } from '../../domain/errors/switchyard-error';
+import type { Clock } from '../../application/ports/clock';
+import { adminAccess } from './admin-access';
+import { adminPoolsHandler } from './routes/admin-routes';
 import { chatCompletionsHandler } from './routes/chat-completions-route';
 import { livenessHandler, readinessHandler } from './routes/health-routes';
 import { modelsHandler } from './routes/models-route';
@@ -13,6 +16,9 @@ export interface HttpAppDeps {
   readonly routeChat: RouteChat;
   readonly snapshots: SnapshotHolder;
   readonly logger: Logger;
+  readonly clock: Clock;
+  /** SWITCHYARD_ADMIN_TOKEN: lets non-loopback clients reach the admin routes. */
+  readonly adminToken: string | undefined;
 }
 
 const CHAT_PATH = '/v1/chat/completions';
@@ -29,6 +35,7 @@ function createHttpApp(deps: HttpAppDeps, chat: ChatHandler): express.Express {
   app.get('/readyz', readinessHandler(deps.snapshots));
   app.get('/v1/models', modelsHandler(deps.snapshots));
   app.post(CHAT_PATH, chat);
+  app.get('/admin/pools', adminAccess(deps.adminToken), adminPoolsHandler(deps.snapshots, deps.clock));
 
   app.use((req: Request, res: Response) => {
     sendError(res, new SwitchyardError('route_not_found', `Unknown route ${req.method} ${req.path}.`));

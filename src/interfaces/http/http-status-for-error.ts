@@ -4,6 +4,7 @@ const STATUS_BY_CODE: Readonly<Record<SwitchyardErrorCode, number>> = {
   invalid_request: 400,
   payload_too_large: 413,
   route_not_found: 404,
+  forbidden: 403,
   model_not_found: 404,
   upstream_rejected: 400,
   all_attempts_failed: 503,

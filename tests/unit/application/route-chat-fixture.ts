@@ -21,6 +21,7 @@ export function provider(name: string, disabledReason?: string): ProviderSpec {
     headers: {},
     connectTimeoutMs: 1000,
     requestTimeoutMs: 1000,
+    idleTimeoutMs: 1000,
     maxConnections: 4,
     ...(disabledReason !== undefined ? { disabledReason } : {}),
   };

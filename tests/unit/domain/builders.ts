@@ -43,6 +43,7 @@ export function provider(overrides: Partial<ProviderSpec> = {}): ProviderSpec {
     headers: {},
     connectTimeoutMs: 1_000,
     requestTimeoutMs: 10_000,
+    idleTimeoutMs: 10_000,
     maxConnections: 8,
     ...overrides,
   };

@@ -1,4 +1,5 @@
 import type { InstanceRuntimeRegistry } from '../../../application/config/instance-runtime-registry';
+import type { CircuitBreakerSettings } from '../../../domain/breaker/circuit-breaker-settings';
 import { instanceIdentity, PoolInstance } from '../../../domain/instance/pool-instance';
 import { PollingPool } from '../../../domain/pool/polling-pool';
 import type { ProviderSpec } from '../../../domain/provider/provider-spec';
@@ -6,20 +7,28 @@ import { createStrategy } from '../../../domain/strategy/create-strategy';
 import type { StrategySpec } from '../../../domain/strategy/strategy-spec';
 import { instanceName, type PoolDocument } from '../schemas/pool-schema';
 import type { RegistryDefaults } from '../schemas/registry-schema';
+import { mergeCircuitBreaker } from './build-circuit-breaker';
 import { lookUpStrategy } from './build-strategy-spec';
 
 export interface PoolContext {
   readonly providers: ReadonlyMap<string, ProviderSpec>;
   readonly strategies: ReadonlyMap<string, StrategySpec>;
   readonly defaults: RegistryDefaults;
+  /** Built-in breaker settings merged with `[defaults.circuit_breaker]`; a pool's `[circuit_breaker]` goes over them. */
+  readonly circuitBreaker: CircuitBreakerSettings;
   readonly runtimes: InstanceRuntimeRegistry;
 }
 
-/** Instances borrow their runtime from the registry by identity, so unchanged ones keep their state across reloads. */
+/**
+ * Instances borrow their runtime from the registry by identity, so unchanged ones keep their state
+ * across reloads; the registry gives each runtime a breaker with the pool's merged settings.
+ */
 export function buildPollingPool(name: string, pool: PoolDocument, context: PoolContext): PollingPool {
   const strategyName = pool.strategy ?? context.defaults.strategy;
   const strategySpec = lookUpStrategy(strategyName, context.strategies);
   if (strategySpec === undefined) throw new RangeError(`pool "${name}": unknown strategy "${strategyName}"`);
+
+  const circuitBreaker = mergeCircuitBreaker(context.circuitBreaker, pool.circuit_breaker);
 
   const instances = pool.instances.map((instance, index) => {
     const provider = context.providers.get(instance.provider);
@@ -32,8 +41,12 @@ export function buildPollingPool(name: string, pool: PoolDocument, context: Pool
       weight: instance.weight ?? context.defaults.weight,
       maxConcurrency: instance.max_concurrency ?? context.defaults.max_concurrency,
       index,
-      runtime: context.runtimes.runtimeFor(instanceIdentity(provider, instance.model, instanceNameValue)),
+      runtime: context.runtimes.runtimeFor(
+        instanceIdentity(provider, instance.model, instanceNameValue),
+        circuitBreaker,
+        instanceNameValue,
+      ),
     });
   });
-  return new PollingPool(name, instances, strategySpec, createStrategy(strategySpec));
+  return new PollingPool(name, instances, strategySpec, createStrategy(strategySpec), circuitBreaker);
 }

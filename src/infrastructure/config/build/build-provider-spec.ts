@@ -10,6 +10,7 @@ export function buildProviderSpec(name: string, provider: ValidatedProvider, def
     headers: Object.freeze({ ...provider.headers }),
     connectTimeoutMs: provider.connect_timeout_ms ?? defaults.connect_timeout_ms,
     requestTimeoutMs: provider.request_timeout_ms ?? defaults.request_timeout_ms,
+    idleTimeoutMs: provider.idle_timeout_ms ?? defaults.idle_timeout_ms,
     maxConnections: provider.max_connections ?? defaults.max_connections,
     ...(provider.api_key === undefined ? {} : { apiKey: provider.api_key }),
     ...(provider.disabledReason === undefined ? {} : { disabledReason: provider.disabledReason }),

@@ -1,5 +1,6 @@
 import type { ConfigIssue, ConfigLoadResult, GatewaySnapshot } from '../../../application/config/gateway-snapshot';
 import type { InstanceRuntimeRegistry } from '../../../application/config/instance-runtime-registry';
+import { DEFAULT_CIRCUIT_BREAKER } from '../../../domain/breaker/circuit-breaker-settings';
 import type { PollingPool } from '../../../domain/pool/polling-pool';
 import type { ProviderSpec } from '../../../domain/provider/provider-spec';
 import { RoutingTable } from '../../../domain/routing/routing-table';
@@ -9,6 +10,7 @@ import type { TaskGroup } from '../../../domain/task-group/task-group';
 import { REGISTRY_FILE } from '../config-file';
 import type { RegistryDocument } from '../schemas/registry-schema';
 import type { ValidatedEntity, ValidatedTree } from '../validated-tree';
+import { mergeCircuitBreaker } from './build-circuit-breaker';
 import { buildPollingPool } from './build-polling-pool';
 import { buildProviderSpec } from './build-provider-spec';
 import { buildStrategySpec } from './build-strategy-spec';
@@ -49,8 +51,9 @@ export function buildSnapshot(input: SnapshotInput): ConfigLoadResult {
     buildProviderSpec(name, provider, defaults),
   );
   const strategies: ReadonlyMap<string, StrategySpec> = buildAll(tree.strategies, buildStrategySpec);
+  const circuitBreaker = mergeCircuitBreaker(DEFAULT_CIRCUIT_BREAKER, defaults.circuit_breaker);
   const pools: ReadonlyMap<string, PollingPool> = buildAll(tree.pools, (name, pool) =>
-    buildPollingPool(name, pool, { providers, strategies, defaults, runtimes }),
+    buildPollingPool(name, pool, { providers, strategies, defaults, circuitBreaker, runtimes }),
   );
   const groups: ReadonlyMap<string, TaskGroup> = buildAll(tree.groups, (name, group) =>
     buildTaskGroup(name, group, pools, defaults),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { circuitBreakerTable } from './circuit-breaker-schema';
 import { entityKeys } from './entity-keys';
 import { integerAtLeast, nonEmptyText, strictTable, text } from './toml-fields';
 
@@ -17,6 +18,7 @@ const instanceList = instanceTable.array().min(1, { error: 'expected at least on
 export const poolSchema = strictTable({
   ...entityKeys(),
   strategy: text().optional(),
+  circuit_breaker: circuitBreakerTable.optional(),
   instances: instanceList,
 }).superRefine((pool, context) => {
   const seen = new Map<string, number>();

@@ -31,6 +31,7 @@ function createProviderSchema(checkBaseUrl: boolean) {
     headers: stringTable().optional(),
     connect_timeout_ms: integerAtLeast(1).optional(),
     request_timeout_ms: integerAtLeast(1).optional(),
+    idle_timeout_ms: integerAtLeast(1).optional(),
     max_connections: integerAtLeast(1).optional(),
     mock: mockTable.optional(),
   }).superRefine((provider, context) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { circuitBreakerTable } from './circuit-breaker-schema';
 import { expecting, integerAtLeast, integerBetween, nonEmptyText, oneOf, strictTable } from './toml-fields';
 
 export const StateBackendValues = ['memory'] as const;
@@ -17,7 +18,9 @@ const defaultsTable = strictTable({
   max_concurrency: integerAtLeast(1).default(64),
   connect_timeout_ms: integerAtLeast(1).default(5000),
   request_timeout_ms: integerAtLeast(1).default(60000),
+  idle_timeout_ms: integerAtLeast(1).default(30000),
   max_connections: integerAtLeast(1).default(64),
+  circuit_breaker: circuitBreakerTable.optional(),
 });
 
 const stateTable = strictTable({

@@ -33,7 +33,7 @@ export class OpenAiCompatibleClient {
         body: JSON.stringify({ ...call.payload.body, model: call.instance.model }),
         signal: call.signal,
         headersTimeout: provider.requestTimeoutMs,
-        bodyTimeout: provider.requestTimeoutMs,
+        bodyTimeout: provider.idleTimeoutMs,
       });
     } catch (error) {
       return describeTransportError(error, call.signal);

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouteChat } from '../../../application/route-chat/route-chat';
 import { SwitchyardError } from '../../../domain/errors/switchyard-error';
 import { checkOpenAiRequest } from '../../../infrastructure/protocols/openai/check-openai-request';
+import { readClientLimits } from '../read-client-limits';
 import { readJsonBody } from '../read-json-body';
 import { requestIdFrom } from '../request-id';
 import { sendError, writeRoutedResponse } from '../write-routed-response';
@@ -18,6 +19,11 @@ export function chatCompletionsHandler(routeChat: RouteChat, bodyLimitBytes: num
     if (!read.ok) {
       if (read.reason === 'aborted') return;
       sendError(res, new SwitchyardError(read.reason === 'too_large' ? 'payload_too_large' : 'invalid_request', read.message));
+      return;
+    }
+    const limits = readClientLimits(req.headers);
+    if (!limits.ok) {
+      sendError(res, new SwitchyardError('invalid_request', limits.message));
       return;
     }
     const checked = checkOpenAiRequest(read.body);
@@ -37,6 +43,7 @@ export function chatCompletionsHandler(routeChat: RouteChat, bodyLimitBytes: num
         stream: checked.stream,
         requestId,
         signal: clientGone.signal,
+        ...(limits.limits !== undefined ? { limits: limits.limits } : {}),
       });
       await writeRoutedResponse(res, outcome);
     } finally {
