@@ -1,4 +1,5 @@
 import { DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerSettings } from '../breaker/circuit-breaker-settings';
+import { DEFAULT_HEALTH_CHECK, type HealthCheckSettings } from '../health/health-check-settings';
 import type { PoolInstance } from '../instance/pool-instance';
 import type { SelectionStrategy } from '../strategy/selection-strategy';
 import type { StrategySpec } from '../strategy/strategy-spec';
@@ -13,6 +14,7 @@ export class PollingPool {
     public readonly strategySpec: StrategySpec,
     strategy: SelectionStrategy,
     public readonly circuitBreaker: CircuitBreakerSettings = DEFAULT_CIRCUIT_BREAKER,
+    public readonly healthCheck: HealthCheckSettings = DEFAULT_HEALTH_CHECK,
   ) {
     if (!name) throw new RangeError('pool name must not be empty');
     const seen = new Set<string>();

@@ -1,6 +1,7 @@
 import { ContainerModule } from 'inversify';
 import { InstanceRuntimeRegistry } from '../../application/config/instance-runtime-registry';
 import { SnapshotHolder } from '../../application/config/snapshot-holder';
+import type { CircuitBreakerFactory } from '../../application/ports/circuit-breaker-factory';
 import type { Clock } from '../../application/ports/clock';
 import type { ConfigLoader } from '../../application/ports/config-loader';
 import type { LlmClient } from '../../application/ports/llm-client';
@@ -11,7 +12,10 @@ import { TOKENS } from './tokens';
 
 /** Use cases and the state they share. The first snapshot is loaded while the container resolves. */
 export const applicationModule = new ContainerModule(({ bind }) => {
-  bind(TOKENS.InstanceRuntimes).toConstantValue(new InstanceRuntimeRegistry());
+  bind(TOKENS.InstanceRuntimes).toResolvedValue(
+    (breakers: CircuitBreakerFactory, logger: Logger) => new InstanceRuntimeRegistry({ breakers, logger }),
+    [TOKENS.BreakerFactory, TOKENS.Logger],
+  );
   bind(TOKENS.SnapshotHolder).toResolvedValue(
     async (loader: ConfigLoader, runtimes: InstanceRuntimeRegistry, configDir: string) => {
       const result = await loader.load(configDir, runtimes);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { RequestListener } from 'node:http';
 import path from 'node:path';
 import { Container } from 'inversify';
+import type { InstanceRuntimeRegistry } from '../../application/config/instance-runtime-registry';
 import type { SnapshotHolder } from '../../application/config/snapshot-holder';
 import type { LlmClient } from '../../application/ports/llm-client';
 import type { Clock } from '../../application/ports/clock';
@@ -38,6 +39,7 @@ export async function composeGateway(options: ComposeOptions): Promise<GatewayRu
   const routeChat = await container.getAsync<RouteChat>(TOKENS.RouteChat);
   const llm = container.get<LlmClient>(TOKENS.LlmClient);
   const logger = container.get<Logger>(TOKENS.Logger);
+  const runtimes = container.get<InstanceRuntimeRegistry>(TOKENS.InstanceRuntimes);
   return {
     configDir,
     snapshots,
@@ -45,6 +47,9 @@ export async function composeGateway(options: ComposeOptions): Promise<GatewayRu
     logger,
     clock: container.get<Clock>(TOKENS.Clock),
     httpHandler: () => container.get<RequestListener>(TOKENS.HttpHandler),
-    close: () => llm.close(),
+    close: async () => {
+      runtimes.disposeAll();
+      await llm.close();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { ContainerModule } from 'inversify';
 import type { Logger } from '../../application/ports/logger';
+import { OpossumBreakerFactory } from '../../infrastructure/breaker/opossum-breaker-factory';
 import { SystemClock } from '../../infrastructure/clock/system-clock';
 import { TomlConfigLoader } from '../../infrastructure/config/toml-config-loader';
 import { WinstonLogger } from '../../infrastructure/logging/winston-logger';
@@ -22,6 +23,7 @@ export function infrastructureModule(options: InfrastructureOptions): ContainerM
       (env: Readonly<Record<string, string | undefined>>) => new TomlConfigLoader(env),
       [TOKENS.Environment],
     );
+    bind(TOKENS.BreakerFactory).toConstantValue(new OpossumBreakerFactory());
     bind(TOKENS.UpstreamConnections).toConstantValue(new UpstreamConnections());
     bind(TOKENS.LlmClient).toResolvedValue(
       (connections: UpstreamConnections) => new ProtocolDispatchingClient(connections),

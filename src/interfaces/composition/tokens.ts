@@ -6,6 +6,7 @@ export const TOKENS = {
   Clock: Symbol.for('switchyard.Clock'),
   ConfigLoader: Symbol.for('switchyard.ConfigLoader'),
   InstanceRuntimes: Symbol.for('switchyard.InstanceRuntimes'),
+  BreakerFactory: Symbol.for('switchyard.BreakerFactory'),
   UpstreamConnections: Symbol.for('switchyard.UpstreamConnections'),
   LlmClient: Symbol.for('switchyard.LlmClient'),
   SnapshotHolder: Symbol.for('switchyard.SnapshotHolder'),
