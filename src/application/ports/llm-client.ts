@@ -17,6 +17,8 @@ export interface CompletedResponse {
   readonly status: number;
   readonly contentType: string;
   readonly body: Uint8Array;
+  /** Total tokens the upstream reported, when the adapter was asked to read them (tpm-limited instances). */
+  readonly usageTokens?: number;
 }
 
 /** A stream that has started: the bytes are the client's protocol framing (SSE for OpenAI), forwarded as they arrive. */
@@ -27,8 +29,11 @@ export interface StreamingResponse {
   readonly chunks: AsyncIterable<Uint8Array>;
 }
 
-/** `breaker_open`: the instance's breaker refused the call (it opened after the instance was picked). */
-export const UpstreamFailureReasonValues = ['connect', 'timeout', 'http_status', 'protocol', 'aborted', 'breaker_open'] as const;
+/**
+ * `not_admitted`: the gateway itself held the call back after picking the instance (its breaker
+ * opened, or its rpm/tpm budget ran out, in between); nothing was sent upstream.
+ */
+export const UpstreamFailureReasonValues = ['connect', 'timeout', 'http_status', 'protocol', 'aborted', 'not_admitted'] as const;
 export type UpstreamFailureReason = (typeof UpstreamFailureReasonValues)[number];
 
 export interface UpstreamFailure {

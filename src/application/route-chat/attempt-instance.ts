@@ -11,6 +11,8 @@ export interface AttemptRequest {
   readonly stream: boolean;
   readonly signal: AbortSignal;
   readonly requestId: string;
+  /** Token estimate charged to the instance's tpm budget (0 when no instance limits tokens). */
+  readonly estimatedTokens: number;
 }
 
 export type AttemptResult = CompletedResponse | StreamingResponse | UpstreamFailure;
@@ -31,17 +33,23 @@ export async function attemptInstance(
 ): Promise<AttemptResult> {
   const { instance } = request;
   const runtime = instance.runtime;
-  if (!runtime.breaker.tryAcquire()) {
-    return { kind: 'failed', reason: 'breaker_open', message: 'the circuit breaker is open' };
-  }
   const startedAt = clock.now();
+  if (!runtime.breaker.tryAcquire()) {
+    return { kind: 'failed', reason: 'not_admitted', message: 'the circuit breaker is open' };
+  }
+  if (!runtime.rateLimits.take(request.estimatedTokens, startedAt)) {
+    runtime.breaker.releaseWithoutOutcome();
+    return { kind: 'failed', reason: 'not_admitted', message: 'the rpm/tpm budget is spent' };
+  }
   runtime.acquire();
   let heldByStream = false;
   try {
     const result = await callSafely(llm, request);
     if (result.kind === 'failed') return result;
     if (result.kind === 'completed') {
-      runtime.recordLatency(clock.now() - startedAt);
+      const now = clock.now();
+      runtime.recordLatency(now - startedAt);
+      if (result.usageTokens !== undefined) runtime.rateLimits.correctTokens(request.estimatedTokens, result.usageTokens, now);
       outcomes.succeeded(instance);
       return result;
     }

@@ -13,7 +13,7 @@ export function classifyUpstreamFailure(failure: UpstreamFailure): FailureClass 
     case 'connect':
     case 'timeout':
     case 'protocol':
-    case 'breaker_open':
+    case 'not_admitted':
       return 'transient';
     case 'http_status':
       return classifyStatus(failure);

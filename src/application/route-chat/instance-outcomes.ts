@@ -35,7 +35,7 @@ export class InstanceOutcomes {
   }
 
   public failed(instance: PoolInstance, pool: PollingPool, failure: UpstreamFailure, failureClass: FailureClass, deadlinePassed: boolean): void {
-    if (failure.reason === 'breaker_open') return;
+    if (failure.reason === 'not_admitted') return;
     const runtime = instance.runtime;
     switch (failureClass) {
       case 'transient':

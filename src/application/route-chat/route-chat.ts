@@ -7,11 +7,13 @@ import type { Logger } from '../ports/logger';
 import { applyRequestParameters } from './apply-request-parameters';
 import { attemptInstance } from './attempt-instance';
 import { classifyUpstreamFailure } from './classify-upstream-failure';
+import { estimateRequestTokens } from './estimate-request-tokens';
 import { InstanceOutcomes } from './instance-outcomes';
 import { RequestDeadline } from './request-deadline';
 import { RequestLog } from './request-log';
 import type { RouteChatInput, RouteChatOutcome, ServedBy } from './route-chat-types';
-import { TierLadder } from './tier-ladder';
+import { TierGates } from './tier-gates';
+import { TierLadder, type LadderStop } from './tier-ladder';
 
 /**
  * Routes one chat request: resolve the target, walk its tiers, call instances until one serves,
@@ -19,6 +21,8 @@ import { TierLadder } from './tier-ladder';
  */
 export class RouteChat {
   private readonly outcomes: InstanceOutcomes;
+  /** Concurrency gates of limited tiers; they outlive snapshots, keyed by group and tier name. */
+  public readonly tierGates: TierGates;
 
   public constructor(
     private readonly snapshots: { current(): GatewaySnapshot },
@@ -27,6 +31,7 @@ export class RouteChat {
     private readonly logger: Logger,
   ) {
     this.outcomes = new InstanceOutcomes(clock, logger);
+    this.tierGates = new TierGates(clock);
   }
 
   public async execute(input: RouteChatInput): Promise<RouteChatOutcome> {
@@ -39,10 +44,13 @@ export class RouteChat {
     const budget = effectiveBudget(plan, input.limits);
     const deadline = new RequestDeadline(this.clock, budget.timeoutMs, input.signal);
     try {
-      const outcome = await this.walk(plan, budget, input, deadline);
+      const { outcome, releaseTier } = await this.walk(plan, budget, input, deadline);
       if (outcome.kind === 'served' && outcome.response.kind === 'streaming') {
         deadline.disarm();
-        return log.finishWhenStreamEnds(outcome, () => deadline.dispose());
+        return log.finishWhenStreamEnds(outcome, () => {
+          deadline.dispose();
+          releaseTier();
+        });
       }
       deadline.dispose();
       return log.finish(outcome);
@@ -52,14 +60,46 @@ export class RouteChat {
     }
   }
 
-  private async walk(plan: RoutePlan, budget: Budget, input: RouteChatInput, deadline: RequestDeadline): Promise<RouteChatOutcome> {
+  /**
+   * The tier walk. A served stream keeps its tier's concurrency place until it ends
+   * (`releaseTier`); every other outcome gives it back before returning.
+   */
+  private async walk(
+    plan: RoutePlan,
+    budget: Budget,
+    input: RouteChatInput,
+    deadline: RequestDeadline,
+  ): Promise<{ outcome: RouteChatOutcome; releaseTier: () => void }> {
+    const ladder = new TierLadder(plan.steps, this.tierGates, deadline.signal);
+    try {
+      const outcome = await this.walkLadder(ladder, plan, budget, input, deadline);
+      const streaming = outcome.kind === 'served' && outcome.response.kind === 'streaming';
+      return { outcome, releaseTier: streaming ? ladder.handOff() : noop };
+    } finally {
+      ladder.leave();
+    }
+  }
+
+  private async walkLadder(
+    ladder: TierLadder,
+    plan: RoutePlan,
+    budget: Budget,
+    input: RouteChatInput,
+    deadline: RequestDeadline,
+  ): Promise<RouteChatOutcome> {
     const payload = applyRequestParameters(input.payload, plan);
-    const ladder = new TierLadder(plan.steps);
+    const estimatedTokens = estimateRequestTokens(plan, payload);
     const attempts: AttemptSummary[] = [];
     let lastServedBy: ServedBy | undefined;
     while (attempts.length < budget.maxAttempts) {
-      const pick = ladder.next(this.clock.now());
-      if (pick === undefined) break;
+      const pick = await ladder.next(this.now, estimatedTokens);
+      if (pick.kind === 'exhausted') break;
+      if (pick.kind === 'aborted') {
+        return { kind: 'rejected', error: abortError(deadline, plan, budget, attempts), attempts, ...servedByOf(lastServedBy) };
+      }
+      if (pick.kind === 'saturated') {
+        return { kind: 'rejected', error: saturatedError(pick, attempts), attempts, ...servedByOf(lastServedBy) };
+      }
       const servedBy: ServedBy = {
         group: pick.step.group,
         tier: pick.step.tier,
@@ -73,6 +113,7 @@ export class RouteChat {
         stream: input.stream,
         signal: deadline.signal,
         requestId: input.requestId,
+        estimatedTokens,
       });
       if (result.kind !== 'failed') {
         return { kind: 'served', servedBy, attempts: attempts.length + 1, response: result };
@@ -107,8 +148,25 @@ export class RouteChat {
         }
       }
     }
-    return { kind: 'rejected', error: exhaustedError(plan, attempts), attempts, ...(lastServedBy ? { servedBy: lastServedBy } : {}) };
+    return { kind: 'rejected', error: exhaustedError(plan, attempts), attempts, ...servedByOf(lastServedBy) };
   }
+
+  private readonly now = (): number => this.clock.now();
+}
+
+function noop(): void {}
+
+function servedByOf(servedBy: ServedBy | undefined): { servedBy?: ServedBy } {
+  return servedBy === undefined ? {} : { servedBy };
+}
+
+function saturatedError(stop: LadderStop & { kind: 'saturated' }, attempts: readonly AttemptSummary[]): SwitchyardError {
+  const why = stop.reason === 'queue_full' ? 'its queue is full' : 'the wait in its queue timed out';
+  return new SwitchyardError(
+    'tier_saturated',
+    `Tier \`${stop.step.group ?? ''}.${stop.step.tier ?? ''}\` is at its concurrency limit and ${why}; retry later.`,
+    { attempts, retryAfterMs: stop.retryAfterMs },
+  );
 }
 
 interface Budget {

@@ -1,6 +1,7 @@
 import type { BreakerState } from '../../domain/breaker/breaker-state';
 import type { PoolInstance } from '../../domain/instance/pool-instance';
 import type { GatewaySnapshot } from '../config/gateway-snapshot';
+import type { TierGateCounts } from '../route-chat/tier-gates';
 
 export interface InstanceView {
   readonly name: string;
@@ -33,12 +34,15 @@ export interface PoolView {
 export interface PoolsView {
   readonly configVersion: string;
   readonly pools: readonly PoolView[];
+  /** Tiers with a concurrency limit: requests inside and waiting in their queue. */
+  readonly tiers: readonly TierGateCounts[];
 }
 
 /** Every pool and instance with its live state, for `GET /admin/pools` and the facade's `state()`. */
-export function describePools(snapshot: GatewaySnapshot, now: number): PoolsView {
+export function describePools(snapshot: GatewaySnapshot, tiers: readonly TierGateCounts[], now: number): PoolsView {
   return {
     configVersion: snapshot.version,
+    tiers,
     pools: [...snapshot.pools.values()].map((pool) => ({
       name: pool.name,
       strategy: pool.strategySpec.name,

@@ -11,6 +11,7 @@ export const SwitchyardErrorCodeValues = [
   'upstream_rejected',
   'all_attempts_failed',
   'deadline_exceeded',
+  'tier_saturated',
   'stream_interrupted',
   'client_closed',
   'config_invalid',
@@ -25,6 +26,8 @@ export interface SwitchyardErrorDetails {
   readonly status?: number;
   /** Every attempt made before giving up, in order. */
   readonly attempts?: readonly AttemptSummary[];
+  /** How long the client should wait before retrying (code `tier_saturated`). */
+  readonly retryAfterMs?: number;
   /** Every problem found in a configuration tree (code `config_invalid`). */
   readonly issues?: readonly ConfigProblem[];
 }

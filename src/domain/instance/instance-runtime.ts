@@ -1,5 +1,6 @@
 import type { FailureClass } from '../attempt/failure-class';
 import { ALWAYS_CLOSED, type InstanceBreaker } from '../breaker/instance-breaker';
+import { NO_RATE_LIMITS, RateLimits } from '../limits/rate-limits';
 import { HEALTHY, type InstanceHealth } from './instance-health';
 
 /**
@@ -15,6 +16,7 @@ export class InstanceRuntime {
   private currentHealth: InstanceHealth = HEALTHY;
   private cooldownEndsAt = 0;
   private readonly failureCounts = new Map<FailureClass, number>();
+  private limits: RateLimits = NO_RATE_LIMITS;
 
   public constructor(
     private readonly ewmaAlpha = 0.3,
@@ -47,6 +49,10 @@ export class InstanceRuntime {
   /** Clock time before which the instance is not picked (from an upstream `Retry-After`). */
   public get cooldownUntil(): number {
     return this.cooldownEndsAt;
+  }
+
+  public get rateLimits(): RateLimits {
+    return this.limits;
   }
 
   public failures(): ReadonlyMap<FailureClass, number> {
@@ -87,6 +93,12 @@ export class InstanceRuntime {
 
   public setHealth(health: InstanceHealth): void {
     this.currentHealth = health;
+  }
+
+  /** Sets the rpm/tpm budgets; unchanged numbers keep the current buckets (and what they hold). */
+  public configureRateLimits(rpm: number | undefined, tpm: number | undefined): void {
+    if (this.limits.sameAs(rpm, tpm)) return;
+    this.limits = rpm === undefined && tpm === undefined ? NO_RATE_LIMITS : new RateLimits(rpm, tpm, 0);
   }
 
   /** Installs a breaker (a reload with new breaker settings); the previous one is disposed. */

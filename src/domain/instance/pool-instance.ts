@@ -8,6 +8,10 @@ export interface PoolInstanceInit {
   readonly model: string;
   readonly weight: number;
   readonly maxConcurrency: number;
+  /** Requests a minute this instance may receive; undefined: no limit. */
+  readonly rpm?: number;
+  /** Tokens a minute (prompt estimate, corrected from reported usage); undefined: no limit. */
+  readonly tpm?: number;
   /** Position inside its pool, used by order-keeping strategies. */
   readonly index: number;
   readonly runtime: InstanceRuntime;
@@ -40,7 +44,13 @@ export class PoolInstance {
     this.weight = init.weight;
     this.maxConcurrency = init.maxConcurrency;
     this.index = init.index;
+    for (const [key, value] of [['rpm', init.rpm], ['tpm', init.tpm]] as const) {
+      if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
+        throw new RangeError(`instance "${init.name}": ${key} must be a whole number >= 1`);
+      }
+    }
     this.runtime = init.runtime;
+    this.runtime.configureRateLimits(init.rpm, init.tpm);
     this.identity = instanceIdentity(init.provider, init.model, init.name);
   }
 

@@ -30,12 +30,17 @@ export class PollingPool {
   /**
    * Picks the next instance that may be called at `now`: enabled, healthy, breaker not open, not
    * cooling down, below its concurrency limit and not already tried by this request (`exclude`
-   * holds instance identities). Undefined when none is left.
+   * holds instance identities), with room in its rpm/tpm budgets for a request of
+   * `estimatedTokens`. Undefined when none is left.
    */
-  public pick(exclude: ReadonlySet<string>, now: number): PoolInstance | undefined {
+  public pick(exclude: ReadonlySet<string>, now: number, estimatedTokens = 0): PoolInstance | undefined {
     const candidates = this.instances.filter(
       (instance) =>
-        instance.enabled && !instance.saturated && !exclude.has(instance.identity) && instance.runtime.admits(now),
+        instance.enabled &&
+        !instance.saturated &&
+        !exclude.has(instance.identity) &&
+        instance.runtime.admits(now) &&
+        instance.runtime.rateLimits.admits(estimatedTokens, now),
     );
     return candidates.length > 0 ? this.strategy.pick(candidates) : undefined;
   }

@@ -1,4 +1,5 @@
 import type { PollingPool } from '../pool/polling-pool';
+import type { TierLimits } from '../task-group/tier-overflow';
 import type { RequestParameters } from './wrapper';
 
 export const RouteKindValues = ['group', 'tier', 'pool', 'wrapper'] as const;
@@ -11,6 +12,8 @@ export interface RouteStep {
   /** The tier's name; undefined when a pool is addressed directly. */
   readonly tier: string | undefined;
   readonly pools: readonly PollingPool[];
+  /** The tier's concurrency limit and overflow rule; undefined: unlimited. */
+  readonly limits?: TierLimits;
 }
 
 /** Everything a routable name resolves to, computed once per config snapshot. */

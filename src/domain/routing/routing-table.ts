@@ -1,5 +1,6 @@
 import type { PollingPool } from '../pool/polling-pool';
 import type { TaskGroup } from '../task-group/task-group';
+import type { Tier } from '../task-group/tier';
 import type { RoutePlan, RouteStep } from './route-plan';
 import type { Wrapper } from './wrapper';
 
@@ -51,7 +52,7 @@ export class RoutingTable {
           name: `${group.name}.${tier.name}`,
           kind: 'tier',
           description: group.description,
-          steps: [{ group: group.name, tier: tier.name, pools: tier.pools }],
+          steps: [tierStep(group.name, tier)],
           ...budget,
           defaults: NO_PARAMETERS,
           overrides: NO_PARAMETERS,
@@ -102,7 +103,7 @@ function groupSteps(group: TaskGroup, groups: ReadonlyMap<string, TaskGroup>): R
   const visit = (current: TaskGroup): void => {
     if (visited.has(current.name)) return;
     visited.add(current.name);
-    for (const tier of current.tiers) steps.push({ group: current.name, tier: tier.name, pools: tier.pools });
+    for (const tier of current.tiers) steps.push(tierStep(current.name, tier));
     for (const fallback of current.fallbackGroups) {
       const next = groups.get(fallback);
       if (next === undefined) throw new RangeError(`task group "${current.name}": unknown fallback group "${fallback}"`);
@@ -123,4 +124,10 @@ function finalAliasTarget(alias: string, target: string, aliases: ReadonlyMap<st
     current = next;
   }
   return current;
+}
+
+function tierStep(group: string, tier: Tier): RouteStep {
+  return tier.limits === undefined
+    ? { group, tier: tier.name, pools: tier.pools }
+    : { group, tier: tier.name, pools: tier.pools, limits: tier.limits };
 }

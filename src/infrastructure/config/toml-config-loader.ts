@@ -3,6 +3,7 @@ import type { InstanceRuntimeRegistry } from '../../application/config/instance-
 import type { ConfigLoader } from '../../application/ports/config-loader';
 import { buildSnapshot } from './build/build-snapshot';
 import { checkCircuitBreakers } from './check-circuit-breakers';
+import { checkHealthChecks } from './check-health-checks';
 import { checkNames } from './check-names';
 import { checkReferences } from './check-references';
 import { checkSharedNamespace } from './check-shared-namespace';
@@ -34,6 +35,7 @@ export class TomlConfigLoader implements ConfigLoader {
       ...checkSharedNamespace(tree),
       ...checkReferences(tree),
       ...checkCircuitBreakers(tree),
+      ...checkHealthChecks(tree),
       ...findFallbackCycles(tree),
     ];
     if (issues.length > 0 || tree.registry === undefined) return { ok: false, issues: sortIssues(issues) };

@@ -1,9 +1,11 @@
 import { ContainerModule } from 'inversify';
 import { InstanceRuntimeRegistry } from '../../application/config/instance-runtime-registry';
 import { SnapshotHolder } from '../../application/config/snapshot-holder';
+import { HealthMonitor } from '../../application/health/health-monitor';
 import type { CircuitBreakerFactory } from '../../application/ports/circuit-breaker-factory';
 import type { Clock } from '../../application/ports/clock';
 import type { ConfigLoader } from '../../application/ports/config-loader';
+import type { HealthProbe } from '../../application/ports/health-probe';
 import type { LlmClient } from '../../application/ports/llm-client';
 import type { Logger } from '../../application/ports/logger';
 import { RouteChat } from '../../application/route-chat/route-chat';
@@ -35,5 +37,9 @@ export const applicationModule = new ContainerModule(({ bind }) => {
     (snapshots: SnapshotHolder, llm: LlmClient, clock: Clock, logger: Logger) =>
       new RouteChat(snapshots, llm, clock, logger),
     [TOKENS.SnapshotHolder, TOKENS.LlmClient, TOKENS.Clock, TOKENS.Logger],
+  );
+  bind(TOKENS.HealthMonitor).toResolvedValue(
+    (probe: HealthProbe, clock: Clock, logger: Logger) => new HealthMonitor({ probe, clock, logger }),
+    [TOKENS.HealthProbe, TOKENS.Clock, TOKENS.Logger],
   );
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Container } from 'inversify';
 import type { InstanceRuntimeRegistry } from '../../application/config/instance-runtime-registry';
 import type { SnapshotHolder } from '../../application/config/snapshot-holder';
+import type { HealthMonitor } from '../../application/health/health-monitor';
 import type { LlmClient } from '../../application/ports/llm-client';
 import type { Clock } from '../../application/ports/clock';
 import type { Logger } from '../../application/ports/logger';
@@ -40,6 +41,8 @@ export async function composeGateway(options: ComposeOptions): Promise<GatewayRu
   const llm = container.get<LlmClient>(TOKENS.LlmClient);
   const logger = container.get<Logger>(TOKENS.Logger);
   const runtimes = container.get<InstanceRuntimeRegistry>(TOKENS.InstanceRuntimes);
+  const monitor = container.get<HealthMonitor>(TOKENS.HealthMonitor);
+  monitor.sync(snapshots.current());
   return {
     configDir,
     snapshots,
@@ -48,6 +51,7 @@ export async function composeGateway(options: ComposeOptions): Promise<GatewayRu
     clock: container.get<Clock>(TOKENS.Clock),
     httpHandler: () => container.get<RequestListener>(TOKENS.HttpHandler),
     close: async () => {
+      monitor.stop();
       runtimes.disposeAll();
       await llm.close();
     },

@@ -1,8 +1,10 @@
 import { ContainerModule } from 'inversify';
+import type { LlmClient } from '../../application/ports/llm-client';
 import type { Logger } from '../../application/ports/logger';
 import { OpossumBreakerFactory } from '../../infrastructure/breaker/opossum-breaker-factory';
 import { SystemClock } from '../../infrastructure/clock/system-clock';
 import { TomlConfigLoader } from '../../infrastructure/config/toml-config-loader';
+import { ProtocolHealthProbe } from '../../infrastructure/health/protocol-health-probe';
 import { WinstonLogger } from '../../infrastructure/logging/winston-logger';
 import { UpstreamConnections } from '../../infrastructure/providers/http/upstream-connections';
 import { ProtocolDispatchingClient } from '../../infrastructure/providers/protocol-dispatching-client';
@@ -28,6 +30,10 @@ export function infrastructureModule(options: InfrastructureOptions): ContainerM
     bind(TOKENS.LlmClient).toResolvedValue(
       (connections: UpstreamConnections) => new ProtocolDispatchingClient(connections),
       [TOKENS.UpstreamConnections],
+    );
+    bind(TOKENS.HealthProbe).toResolvedValue(
+      (connections: UpstreamConnections, llm: LlmClient) => new ProtocolHealthProbe(connections, llm),
+      [TOKENS.UpstreamConnections, TOKENS.LlmClient],
     );
   });
 }

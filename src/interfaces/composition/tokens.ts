@@ -9,6 +9,8 @@ export const TOKENS = {
   BreakerFactory: Symbol.for('switchyard.BreakerFactory'),
   UpstreamConnections: Symbol.for('switchyard.UpstreamConnections'),
   LlmClient: Symbol.for('switchyard.LlmClient'),
+  HealthProbe: Symbol.for('switchyard.HealthProbe'),
+  HealthMonitor: Symbol.for('switchyard.HealthMonitor'),
   SnapshotHolder: Symbol.for('switchyard.SnapshotHolder'),
   RouteChat: Symbol.for('switchyard.RouteChat'),
   HttpHandler: Symbol.for('switchyard.HttpHandler'),

@@ -57,7 +57,7 @@ class InProcessGateway implements Gateway {
   }
 
   public state() {
-    return describePools(this.runtime.snapshots.current(), this.runtime.clock.now());
+    return describePools(this.runtime.snapshots.current(), this.runtime.routeChat.tierGates.snapshot(), this.runtime.clock.now());
   }
 
   public async close(): Promise<void> {

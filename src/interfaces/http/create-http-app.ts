@@ -35,7 +35,7 @@ function createHttpApp(deps: HttpAppDeps, chat: ChatHandler): express.Express {
   app.get('/readyz', readinessHandler(deps.snapshots));
   app.get('/v1/models', modelsHandler(deps.snapshots));
   app.post(CHAT_PATH, chat);
-  app.get('/admin/pools', adminAccess(deps.adminToken), adminPoolsHandler(deps.snapshots, deps.clock));
+  app.get('/admin/pools', adminAccess(deps.adminToken), adminPoolsHandler(deps.snapshots, deps.routeChat, deps.clock));
 
   app.use((req: Request, res: Response) => {
     sendError(res, new SwitchyardError('route_not_found', `Unknown route ${req.method} ${req.path}.`));

@@ -9,6 +9,7 @@ const STATUS_BY_CODE: Readonly<Record<SwitchyardErrorCode, number>> = {
   upstream_rejected: 400,
   all_attempts_failed: 503,
   deadline_exceeded: 504,
+  tier_saturated: 429,
   stream_interrupted: 502,
   client_closed: 499,
   config_invalid: 500,

@@ -20,6 +20,7 @@ export function setRoutingHeaders(res: ServerResponse, servedBy: ServedBy | unde
 export function sendError(res: ServerResponse, error: SwitchyardError, param: string | null = null): void {
   const status = httpStatusForError(error);
   const body = JSON.stringify(openAiErrorBody(error, status, param));
+  if (error.details.retryAfterMs !== undefined) res.setHeader('retry-after', Math.ceil(error.details.retryAfterMs / 1000));
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('content-length', Buffer.byteLength(body));

@@ -3,6 +3,8 @@ import type { Clock } from '../../../src/application/ports/clock';
 import type { LlmClient, UpstreamCall, UpstreamResult } from '../../../src/application/ports/llm-client';
 import type { Logger } from '../../../src/application/ports/logger';
 import { RouteChat } from '../../../src/application/route-chat/route-chat';
+import { DEFAULT_CIRCUIT_BREAKER } from '../../../src/domain/breaker/circuit-breaker-settings';
+import type { InstanceBreaker } from '../../../src/domain/breaker/instance-breaker';
 import { InstanceRuntime } from '../../../src/domain/instance/instance-runtime';
 import { PoolInstance } from '../../../src/domain/instance/pool-instance';
 import { PollingPool } from '../../../src/domain/pool/polling-pool';
@@ -12,6 +14,7 @@ import type { Wrapper } from '../../../src/domain/routing/wrapper';
 import { createStrategy } from '../../../src/domain/strategy/create-strategy';
 import { builtInStrategySpec } from '../../../src/domain/strategy/strategy-spec';
 import { TaskGroup } from '../../../src/domain/task-group/task-group';
+import type { TierLimits } from '../../../src/domain/task-group/tier-overflow';
 
 export function provider(name: string, disabledReason?: string): ProviderSpec {
   return {
@@ -31,9 +34,12 @@ export interface InstanceSketch {
   readonly name: string;
   readonly disabled?: boolean;
   readonly maxConcurrency?: number;
+  readonly rpm?: number;
+  readonly tpm?: number;
+  readonly breaker?: InstanceBreaker;
 }
 
-export function pool(name: string, instances: readonly InstanceSketch[]): PollingPool {
+export function pool(name: string, instances: readonly InstanceSketch[], circuitBreaker = DEFAULT_CIRCUIT_BREAKER): PollingPool {
   const spec = builtInStrategySpec('round_robin');
   return new PollingPool(
     name,
@@ -45,12 +51,15 @@ export function pool(name: string, instances: readonly InstanceSketch[]): Pollin
           model: `model-${sketch.name}`,
           weight: 1,
           maxConcurrency: sketch.maxConcurrency ?? 8,
+          ...(sketch.rpm !== undefined ? { rpm: sketch.rpm } : {}),
+          ...(sketch.tpm !== undefined ? { tpm: sketch.tpm } : {}),
           index,
-          runtime: new InstanceRuntime(),
+          runtime: new InstanceRuntime(0.3, sketch.breaker),
         }),
     ),
     spec,
     createStrategy(spec),
+    circuitBreaker,
   );
 }
 
@@ -80,12 +89,12 @@ export function snapshotOf(sketch: SnapshotSketch): GatewaySnapshot {
 
 export function group(
   name: string,
-  tiers: readonly [string, readonly PollingPool[]][],
+  tiers: readonly (readonly [string, readonly PollingPool[], TierLimits?])[],
   options: { maxAttempts?: number; timeoutMs?: number; fallbackGroups?: string[] } = {},
 ): TaskGroup {
   return new TaskGroup({
     name,
-    tiers: tiers.map(([tierName, pools]) => ({ name: tierName, pools })),
+    tiers: tiers.map(([tierName, pools, limits]) => ({ name: tierName, pools, ...(limits !== undefined ? { limits } : {}) })),
     maxAttempts: options.maxAttempts ?? 10,
     timeoutMs: options.timeoutMs ?? 5000,
     fallbackGroups: options.fallbackGroups ?? [],
@@ -98,7 +107,7 @@ export const answers = {
   ok(text = 'ok'): UpstreamResult {
     return { kind: 'completed', status: 200, contentType: 'application/json', body: encoder.encode(JSON.stringify({ text })) };
   },
-  status(status: number, message = `status ${status}`): UpstreamResult {
+  status(status: number, message = `status ${status}`, retryAfterMs?: number): UpstreamResult {
     const body = encoder.encode(JSON.stringify({ error: { message } }));
     return {
       kind: 'failed',
@@ -106,6 +115,7 @@ export const answers = {
       status,
       message,
       response: { kind: 'completed', status, contentType: 'application/json', body },
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     };
   },
   refused(): UpstreamResult {
@@ -158,14 +168,47 @@ export function routeChat(snapshot: GatewaySnapshot, llm: LlmClient, logger: Log
   return new RouteChat({ current: () => snapshot }, llm, timerClock, logger);
 }
 
-export function input(model: string, stream = false, signal?: AbortSignal) {
+export function input(
+  model: string,
+  stream = false,
+  signal?: AbortSignal,
+  extra: { body?: Record<string, unknown>; limits?: { timeoutMs?: number; maxAttempts?: number } } = {},
+) {
   return {
     model,
-    payload: { protocol: 'openai' as const, body: { model, messages: [{ role: 'user', content: 'hi' }], stream } },
+    payload: { protocol: 'openai' as const, body: { model, messages: [{ role: 'user', content: 'hi' }], stream, ...extra.body } },
     stream,
     requestId: 'req-1',
     ...(signal !== undefined ? { signal } : {}),
+    ...(extra.limits !== undefined ? { limits: extra.limits } : {}),
   };
+}
+
+/** A breaker whose verdicts are recorded and whose gate the test opens and closes. */
+export class RecordingBreaker implements InstanceBreaker {
+  public readonly events: string[] = [];
+  public open = false;
+
+  public state() {
+    return this.open ? { kind: 'open' as const, openedAt: 0, trialAt: 0, openings: 1 } : { kind: 'closed' as const };
+  }
+  public isCallable(): boolean {
+    return !this.open;
+  }
+  public tryAcquire(): boolean {
+    this.events.push('acquire');
+    return !this.open;
+  }
+  public recordSuccess(): void {
+    this.events.push('success');
+  }
+  public recordFailure(): void {
+    this.events.push('failure');
+  }
+  public releaseWithoutOutcome(): void {
+    this.events.push('release');
+  }
+  public dispose(): void {}
 }
 
 /** Waits until a promise-producing condition is reached without timers (fake-timer safe). */

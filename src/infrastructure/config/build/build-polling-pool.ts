@@ -1,5 +1,6 @@
 import type { InstanceRuntimeRegistry } from '../../../application/config/instance-runtime-registry';
 import type { CircuitBreakerSettings } from '../../../domain/breaker/circuit-breaker-settings';
+import type { HealthCheckSettings } from '../../../domain/health/health-check-settings';
 import { instanceIdentity, PoolInstance } from '../../../domain/instance/pool-instance';
 import { PollingPool } from '../../../domain/pool/polling-pool';
 import type { ProviderSpec } from '../../../domain/provider/provider-spec';
@@ -8,6 +9,7 @@ import type { StrategySpec } from '../../../domain/strategy/strategy-spec';
 import { instanceName, type PoolDocument } from '../schemas/pool-schema';
 import type { RegistryDefaults } from '../schemas/registry-schema';
 import { mergeCircuitBreaker } from './build-circuit-breaker';
+import { mergeHealthCheck } from './build-health-check';
 import { lookUpStrategy } from './build-strategy-spec';
 
 export interface PoolContext {
@@ -16,6 +18,8 @@ export interface PoolContext {
   readonly defaults: RegistryDefaults;
   /** Built-in breaker settings merged with `[defaults.circuit_breaker]`; a pool's `[circuit_breaker]` goes over them. */
   readonly circuitBreaker: CircuitBreakerSettings;
+  /** Built-in health-check settings merged with `[defaults.health_check]`; a pool's `[health_check]` goes over them. */
+  readonly healthCheck: HealthCheckSettings;
   readonly runtimes: InstanceRuntimeRegistry;
 }
 
@@ -29,6 +33,7 @@ export function buildPollingPool(name: string, pool: PoolDocument, context: Pool
   if (strategySpec === undefined) throw new RangeError(`pool "${name}": unknown strategy "${strategyName}"`);
 
   const circuitBreaker = mergeCircuitBreaker(context.circuitBreaker, pool.circuit_breaker);
+  const healthCheck = mergeHealthCheck(context.healthCheck, pool.health_check);
 
   const instances = pool.instances.map((instance, index) => {
     const provider = context.providers.get(instance.provider);
@@ -40,6 +45,8 @@ export function buildPollingPool(name: string, pool: PoolDocument, context: Pool
       model: instance.model,
       weight: instance.weight ?? context.defaults.weight,
       maxConcurrency: instance.max_concurrency ?? context.defaults.max_concurrency,
+      ...(instance.rpm !== undefined ? { rpm: instance.rpm } : {}),
+      ...(instance.tpm !== undefined ? { tpm: instance.tpm } : {}),
       index,
       runtime: context.runtimes.runtimeFor(
         instanceIdentity(provider, instance.model, instanceNameValue),
@@ -48,5 +55,5 @@ export function buildPollingPool(name: string, pool: PoolDocument, context: Pool
       ),
     });
   });
-  return new PollingPool(name, instances, strategySpec, createStrategy(strategySpec), circuitBreaker);
+  return new PollingPool(name, instances, strategySpec, createStrategy(strategySpec), circuitBreaker, healthCheck);
 }

@@ -1,6 +1,7 @@
 import type { ConfigIssue, ConfigLoadResult, GatewaySnapshot } from '../../../application/config/gateway-snapshot';
 import type { InstanceRuntimeRegistry } from '../../../application/config/instance-runtime-registry';
 import { DEFAULT_CIRCUIT_BREAKER } from '../../../domain/breaker/circuit-breaker-settings';
+import { DEFAULT_HEALTH_CHECK } from '../../../domain/health/health-check-settings';
 import type { PollingPool } from '../../../domain/pool/polling-pool';
 import type { ProviderSpec } from '../../../domain/provider/provider-spec';
 import { RoutingTable } from '../../../domain/routing/routing-table';
@@ -11,6 +12,7 @@ import { REGISTRY_FILE } from '../config-file';
 import type { RegistryDocument } from '../schemas/registry-schema';
 import type { ValidatedEntity, ValidatedTree } from '../validated-tree';
 import { mergeCircuitBreaker } from './build-circuit-breaker';
+import { mergeHealthCheck } from './build-health-check';
 import { buildPollingPool } from './build-polling-pool';
 import { buildProviderSpec } from './build-provider-spec';
 import { buildStrategySpec } from './build-strategy-spec';
@@ -52,8 +54,9 @@ export function buildSnapshot(input: SnapshotInput): ConfigLoadResult {
   );
   const strategies: ReadonlyMap<string, StrategySpec> = buildAll(tree.strategies, buildStrategySpec);
   const circuitBreaker = mergeCircuitBreaker(DEFAULT_CIRCUIT_BREAKER, defaults.circuit_breaker);
+  const healthCheck = mergeHealthCheck(DEFAULT_HEALTH_CHECK, defaults.health_check);
   const pools: ReadonlyMap<string, PollingPool> = buildAll(tree.pools, (name, pool) =>
-    buildPollingPool(name, pool, { providers, strategies, defaults, circuitBreaker, runtimes }),
+    buildPollingPool(name, pool, { providers, strategies, defaults, circuitBreaker, healthCheck, runtimes }),
   );
   const groups: ReadonlyMap<string, TaskGroup> = buildAll(tree.groups, (name, group) =>
     buildTaskGroup(name, group, pools, defaults),

@@ -1,7 +1,14 @@
 import type { PollingPool } from '../../../domain/pool/polling-pool';
 import { TaskGroup } from '../../../domain/task-group/task-group';
+import type { Tier } from '../../../domain/task-group/tier';
+import type { TierLimits } from '../../../domain/task-group/tier-overflow';
 import type { RegistryDefaults } from '../schemas/registry-schema';
 import type { TaskGroupDocument } from '../schemas/task-group-schema';
+
+type TierDocument = TaskGroupDocument['tiers'][number];
+
+/** Built-in values of the `[[tiers]]` keys that may be left out. */
+const TIER_DEFAULTS = { overflow: 'next_tier', queueTimeoutMs: 5000, queueSize: 100 } as const;
 
 export function buildTaskGroup(
   name: string,
@@ -9,16 +16,20 @@ export function buildTaskGroup(
   pools: ReadonlyMap<string, PollingPool>,
   defaults: RegistryDefaults,
 ): TaskGroup {
-  const tiers = group.tiers.map((tier) => ({
-    name: tier.name,
-    pools: tier.pools.map((poolName) => {
-      const pool = pools.get(poolName);
-      if (pool === undefined) {
-        throw new RangeError(`task group "${name}", tier "${tier.name}": unknown pool "${poolName}"`);
-      }
-      return pool;
-    }),
-  }));
+  const tiers = group.tiers.map((tier): Tier => {
+    const limits = buildTierLimits(tier);
+    return {
+      name: tier.name,
+      pools: tier.pools.map((poolName) => {
+        const pool = pools.get(poolName);
+        if (pool === undefined) {
+          throw new RangeError(`task group "${name}", tier "${tier.name}": unknown pool "${poolName}"`);
+        }
+        return pool;
+      }),
+      ...(limits === undefined ? {} : { limits }),
+    };
+  });
   return new TaskGroup({
     name,
     tiers,
@@ -26,5 +37,19 @@ export function buildTaskGroup(
     timeoutMs: group.timeout_ms ?? defaults.timeout_ms,
     fallbackGroups: group.fallback_groups ?? [],
     ...(group.description === undefined ? {} : { description: group.description }),
+  });
+}
+
+/** Undefined when the tier sets none of the limit keys: the tier is unlimited. */
+function buildTierLimits(tier: TierDocument): TierLimits | undefined {
+  const { concurrency_limit, overflow, queue_timeout_ms, queue_size } = tier;
+  if (concurrency_limit === undefined && overflow === undefined && queue_timeout_ms === undefined && queue_size === undefined) {
+    return undefined;
+  }
+  return Object.freeze({
+    concurrencyLimit: concurrency_limit,
+    overflow: overflow ?? TIER_DEFAULTS.overflow,
+    queueTimeoutMs: queue_timeout_ms ?? TIER_DEFAULTS.queueTimeoutMs,
+    queueSize: queue_size ?? TIER_DEFAULTS.queueSize,
   });
 }

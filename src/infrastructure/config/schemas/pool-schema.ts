@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { circuitBreakerTable } from './circuit-breaker-schema';
 import { entityKeys } from './entity-keys';
+import { healthCheckTable } from './health-check-schema';
 import { integerAtLeast, nonEmptyText, strictTable, text } from './toml-fields';
 
 const instanceTable = strictTable({
@@ -9,6 +10,8 @@ const instanceTable = strictTable({
   model: nonEmptyText(),
   weight: integerAtLeast(1).optional(),
   max_concurrency: integerAtLeast(1).optional(),
+  rpm: integerAtLeast(1).optional(),
+  tpm: integerAtLeast(1).optional(),
 });
 
 export type InstanceDocument = z.output<typeof instanceTable>;
@@ -19,6 +22,7 @@ export const poolSchema = strictTable({
   ...entityKeys(),
   strategy: text().optional(),
   circuit_breaker: circuitBreakerTable.optional(),
+  health_check: healthCheckTable.optional(),
   instances: instanceList,
 }).superRefine((pool, context) => {
   const seen = new Map<string, number>();

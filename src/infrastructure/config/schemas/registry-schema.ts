@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { circuitBreakerTable } from './circuit-breaker-schema';
+import { healthCheckTable } from './health-check-schema';
 import { expecting, integerAtLeast, integerBetween, nonEmptyText, oneOf, strictTable } from './toml-fields';
 
 export const StateBackendValues = ['memory'] as const;
@@ -21,6 +22,7 @@ const defaultsTable = strictTable({
   idle_timeout_ms: integerAtLeast(1).default(30000),
   max_connections: integerAtLeast(1).default(64),
   circuit_breaker: circuitBreakerTable.optional(),
+  health_check: healthCheckTable.optional(),
 });
 
 const stateTable = strictTable({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { TierOverflowValues } from '../../../domain/task-group/tier-overflow';
 import { entityKeys } from './entity-keys';
-import { expecting, integerAtLeast, nameList, nonEmptyText, strictTable } from './toml-fields';
+import { expecting, integerAtLeast, nameList, nonEmptyText, oneOf, strictTable } from './toml-fields';
 
 const TIER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
@@ -11,9 +12,38 @@ const tierName = nonEmptyText().refine((name) => TIER_NAME.test(name), {
       : expecting('a tier name of letters, digits, "_" and "-", starting with a letter or digit')(issue),
 });
 
+const QUEUE_KEYS = ['queue_timeout_ms', 'queue_size'] as const;
+
+/**
+ * A tier's pools and its optional concurrency limit. Keys that could not take effect are errors:
+ * a queue needs a limit to fill, and `queue_*` keys mean nothing unless `overflow = "queue"`.
+ * Defaults are applied when the tier is built (see build-task-group.ts).
+ */
 const tierTable = strictTable({
   name: tierName,
   pools: nameList(),
+  concurrency_limit: integerAtLeast(1).optional(),
+  overflow: oneOf(TierOverflowValues).optional(),
+  queue_timeout_ms: integerAtLeast(1).optional(),
+  queue_size: integerAtLeast(1).optional(),
+}).superRefine((tier, context) => {
+  if (tier.overflow === 'queue' && tier.concurrency_limit === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['concurrency_limit'],
+      message: 'required key is missing; overflow = "queue" needs a concurrency_limit (integer >= 1) to queue behind',
+    });
+  }
+  if (tier.overflow === 'queue') return;
+  const overflow = tier.overflow === undefined ? '"next_tier" (the default)' : `"${tier.overflow}"`;
+  for (const key of QUEUE_KEYS) {
+    if (tier[key] === undefined) continue;
+    context.addIssue({
+      code: 'custom',
+      path: [key],
+      message: `${key} is allowed only when overflow = "queue", but overflow = ${overflow}`,
+    });
+  }
 });
 
 const tierList = tierTable.array().min(1, { error: 'expected at least one [[tiers]] entry' });

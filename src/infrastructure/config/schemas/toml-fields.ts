@@ -68,3 +68,7 @@ export function strictTable<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
     },
   });
 }
+
+export function flag() {
+  return z.boolean({ error: expecting('true or false') });
+}

@@ -42,7 +42,7 @@ export class MockClient {
     }
     if (!call.stream) {
       const body = encoder.encode(JSON.stringify(encodeOpenAiCompletion(response)));
-      return { kind: 'completed', status: 200, contentType: 'application/json', body };
+      return { kind: 'completed', status: 200, contentType: 'application/json', body, usageTokens: response.usage.totalTokens };
     }
     const includeUsage = (call.payload.body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
     return {

@@ -4,6 +4,7 @@ import { describeTransportError } from '../http/describe-transport-error';
 import { readRetryAfter } from '../http/read-retry-after';
 import type { UpstreamConnections } from '../http/upstream-connections';
 import { describeUpstreamError } from './describe-upstream-error';
+import { readTotalTokens } from './read-total-tokens';
 
 const ERROR_BODY_LIMIT = 64 * 1024;
 
@@ -47,7 +48,15 @@ export class OpenAiCompatibleClient {
     }
     try {
       const body = new Uint8Array(await response.body.arrayBuffer());
-      return { kind: 'completed', status: response.statusCode, contentType, body };
+      if (!call.instance.runtime.rateLimits.limitsTokens) return { kind: 'completed', status: response.statusCode, contentType, body };
+      const usageTokens = readTotalTokens(body);
+      return {
+        kind: 'completed',
+        status: response.statusCode,
+        contentType,
+        body,
+        ...(usageTokens !== undefined ? { usageTokens } : {}),
+      };
     } catch (error) {
       return describeTransportError(error, call.signal);
     }

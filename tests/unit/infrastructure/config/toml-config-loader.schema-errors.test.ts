@@ -16,7 +16,7 @@ describe('TomlConfigLoader reports, within one file,', () => {
       await loadTree({ ...validTree(), 'pools/slow.toml': '[[instances]]\nprovider = "mock-b"\nmodel = "m2"\nwieght = 2' }),
     );
     expect(issue).toMatchObject({ file: 'pools/slow.toml', path: 'instances[0].wieght' });
-    expect(issue.message).toBe('unknown key "wieght"; allowed keys: name, provider, model, weight, max_concurrency');
+    expect(issue.message).toBe('unknown key "wieght"; allowed keys: name, provider, model, weight, max_concurrency, rpm, tpm');
   });
 
   it('a wrong type with what was expected and what was found', async () => {

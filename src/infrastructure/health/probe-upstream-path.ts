@@ -1,0 +1,55 @@
+import type { Dispatcher } from 'undici';
+import type { ProbeResult } from '../../application/ports/health-probe';
+import type { PoolInstance } from '../../domain/instance/pool-instance';
+import { describeTransportError } from '../providers/http/describe-transport-error';
+import type { UpstreamConnections } from '../providers/http/upstream-connections';
+import { describeUpstreamError } from '../providers/openai/describe-upstream-error';
+
+const ERROR_SNIPPET_BYTES = 4096;
+
+/**
+ * `GET {base_url}{path}` over the provider's own keep-alive pool, with its headers and key; any
+ * 2xx passes. The answer's body is drained so the connection goes back to the pool.
+ */
+export async function probeUpstreamPath(
+  connections: UpstreamConnections,
+  instance: PoolInstance,
+  path: string,
+  signal: AbortSignal,
+): Promise<ProbeResult> {
+  const provider = instance.provider;
+  const { pool, basePath } = connections.endpointFor(provider);
+  const headers: Record<string, string> = { accept: 'application/json', ...provider.headers };
+  if (provider.apiKey !== undefined && provider.apiKey !== '') headers.authorization = `Bearer ${provider.apiKey}`;
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await pool.request({ method: 'GET', path: `${basePath}${path}`, headers, signal });
+  } catch (error) {
+    return { ok: false, message: describeTransportError(error, signal).message };
+  }
+  const status = response.statusCode;
+  try {
+    if (status >= 200 && status < 300) {
+      await response.body.dump();
+      return { ok: true };
+    }
+    return { ok: false, status, message: describeUpstreamError(status, await readSnippet(response.body)) };
+  } catch (error) {
+    return { ok: false, status, message: describeTransportError(error, signal).message };
+  }
+}
+
+async function readSnippet(body: Dispatcher.ResponseData['body']): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buffer = chunk as Buffer;
+    chunks.push(buffer);
+    size += buffer.length;
+    if (size >= ERROR_SNIPPET_BYTES) {
+      body.destroy();
+      break;
+    }
+  }
+  return new Uint8Array(Buffer.concat(chunks).subarray(0, ERROR_SNIPPET_BYTES));
+}
