@@ -1,5 +1,7 @@
 import { SwitchyardError, type AttemptSummary } from '../../domain/errors/switchyard-error';
+import { fullJitterDelayMs } from '../../domain/retry/retry-backoff';
 import type { RoutePlan } from '../../domain/routing/route-plan';
+import type { RandomSource } from '../../domain/strategy/random-source';
 import type { GatewaySnapshot } from '../config/gateway-snapshot';
 import type { Clock } from '../ports/clock';
 import type { LlmClient } from '../ports/llm-client';
@@ -13,6 +15,7 @@ import { RequestDeadline } from './request-deadline';
 import { RequestLog } from './request-log';
 import type { RouteChatInput, RouteChatOutcome, ServedBy } from './route-chat-types';
 import { TierGates } from './tier-gates';
+import { waitUnlessAborted } from './wait-unless-aborted';
 import { TierLadder, type LadderStop } from './tier-ladder';
 
 /**
@@ -29,6 +32,7 @@ export class RouteChat {
     private readonly llm: LlmClient,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly random: RandomSource = Math.random,
   ) {
     this.outcomes = new InstanceOutcomes(clock, logger);
     this.tierGates = new TierGates(clock);
@@ -91,9 +95,23 @@ export class RouteChat {
     const estimatedTokens = estimateRequestTokens(plan, payload);
     const attempts: AttemptSummary[] = [];
     let lastServedBy: ServedBy | undefined;
+    let round = 1;
+    let transientThisRound = false;
     while (attempts.length < budget.maxAttempts) {
       const pick = await ladder.next(this.now, estimatedTokens);
-      if (pick.kind === 'exhausted') break;
+      if (pick.kind === 'exhausted') {
+        // Every option was tried once; go round again (on the same instances) only if some
+        // failure this round may pass, after a full-jitter wait.
+        if (!transientThisRound) break;
+        const delay = fullJitterDelayMs(plan.retryBackoff, round, this.random);
+        if (!(await waitUnlessAborted(this.clock, delay, deadline.signal))) {
+          return { kind: 'rejected', error: abortError(deadline, plan, budget, attempts), attempts, ...servedByOf(lastServedBy) };
+        }
+        round += 1;
+        transientThisRound = false;
+        ladder.restart();
+        continue;
+      }
       if (pick.kind === 'aborted') {
         return { kind: 'rejected', error: abortError(deadline, plan, budget, attempts), attempts, ...servedByOf(lastServedBy) };
       }
@@ -140,6 +158,8 @@ export class RouteChat {
           ladder.skipTier();
           break;
         case 'transient':
+          transientThisRound = true;
+          break;
         case 'misconfigured':
           break;
         default: {

@@ -82,6 +82,13 @@ export class TierLadder {
     this.stepIndex += 1;
   }
 
+  /** Starts over from the first tier, with every instance eligible again (a retry round). */
+  public restart(): void {
+    this.leave();
+    this.stepIndex = 0;
+    this.tried.clear();
+  }
+
   /** Gives back the current tier's place; idempotent. */
   public leave(): void {
     const leave = this.leaveTier;

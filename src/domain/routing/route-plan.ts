@@ -1,4 +1,5 @@
 import type { PollingPool } from '../pool/polling-pool';
+import type { RetryBackoff } from '../retry/retry-backoff';
 import type { TierLimits } from '../task-group/tier-overflow';
 import type { RequestParameters } from './wrapper';
 
@@ -24,6 +25,8 @@ export interface RoutePlan {
   readonly steps: readonly RouteStep[];
   readonly maxAttempts: number;
   readonly timeoutMs: number;
+  /** Wait before going round the tiers again on instances already tried. */
+  readonly retryBackoff: RetryBackoff;
   readonly defaults: RequestParameters;
   readonly overrides: RequestParameters;
 }

@@ -1,4 +1,5 @@
 import type { PollingPool } from '../pool/polling-pool';
+import { DEFAULT_RETRY_BACKOFF, type RetryBackoff } from '../retry/retry-backoff';
 import type { TaskGroup } from '../task-group/task-group';
 import type { Tier } from '../task-group/tier';
 import type { RoutePlan, RouteStep } from './route-plan';
@@ -11,7 +12,7 @@ export interface RoutingTableInit {
   /** alias -> any other routable name */
   readonly aliases: ReadonlyMap<string, string>;
   /** Budget for requests that address a pool directly. */
-  readonly poolDefaults: { readonly maxAttempts: number; readonly timeoutMs: number };
+  readonly poolDefaults: { readonly maxAttempts: number; readonly timeoutMs: number; readonly retryBackoff?: RetryBackoff };
 }
 
 const NO_PARAMETERS: Readonly<Record<string, unknown>> = Object.freeze({});
@@ -32,12 +33,13 @@ export class RoutingTable {
         steps: [{ group: undefined, tier: undefined, pools: [pool] }],
         maxAttempts: init.poolDefaults.maxAttempts,
         timeoutMs: init.poolDefaults.timeoutMs,
+        retryBackoff: init.poolDefaults.retryBackoff ?? DEFAULT_RETRY_BACKOFF,
         defaults: NO_PARAMETERS,
         overrides: NO_PARAMETERS,
       });
     }
     for (const group of init.groups.values()) {
-      const budget = { maxAttempts: group.maxAttempts, timeoutMs: group.timeoutMs };
+      const budget = { maxAttempts: group.maxAttempts, timeoutMs: group.timeoutMs, retryBackoff: group.retryBackoff };
       this.add({
         name: group.name,
         kind: 'group',

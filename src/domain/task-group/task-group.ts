@@ -1,3 +1,4 @@
+import { DEFAULT_RETRY_BACKOFF, type RetryBackoff } from '../retry/retry-backoff';
 import type { Tier } from './tier';
 
 export interface TaskGroupInit {
@@ -7,6 +8,7 @@ export interface TaskGroupInit {
   readonly timeoutMs: number;
   readonly fallbackGroups: readonly string[];
   readonly description?: string;
+  readonly retryBackoff?: RetryBackoff;
 }
 
 /** What a client asks for by name: ordered tiers (the first is preferred) under one attempt budget and deadline. */
@@ -17,6 +19,7 @@ export class TaskGroup {
   public readonly timeoutMs: number;
   public readonly fallbackGroups: readonly string[];
   public readonly description: string | undefined;
+  public readonly retryBackoff: RetryBackoff;
 
   public constructor(init: TaskGroupInit) {
     if (!init.name) throw new RangeError('task group name must not be empty');
@@ -38,5 +41,6 @@ export class TaskGroup {
     this.timeoutMs = init.timeoutMs;
     this.fallbackGroups = init.fallbackGroups;
     this.description = init.description;
+    this.retryBackoff = init.retryBackoff ?? DEFAULT_RETRY_BACKOFF;
   }
 }

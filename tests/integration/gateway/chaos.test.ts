@@ -102,8 +102,11 @@ describe('chaos: a failing, a hung and a healthy instance in tier 1, a healthy t
     expect(Date.now() - begin).toBeLessThan(3000);
     expect(response.status).toBe(503);
     const body = (await response.json()) as { error: { attempts: { instance: string; failure: string; status?: number }[] } };
+    // Two rounds (max_attempts 4): every instance tried, then tried again after a short backoff.
     expect(body.error.attempts.map((a) => `${a.instance}:${a.failure}:${a.status ?? '-'}`).sort()).toEqual([
       'failing:transient:502',
+      'failing:transient:502',
+      'gone:transient:-',
       'gone:transient:-',
     ]);
   });

@@ -55,7 +55,7 @@ describe('routing over real HTTP', () => {
       'providers/a.toml': openAiProvider(a.url),
       'providers/b.toml': openAiProvider(b.url),
       'pools/p.toml': poolOf(['a', 'b']),
-      'task-groups/chat.toml': groupOf({ only: ['p'] }),
+      'task-groups/chat.toml': groupOf({ only: ['p'] }, 'max_attempts = 2\ntimeout_ms = 5000'),
     });
     const response = await postChat(gateway.url, chatBody('chat'));
     expect(response.status).toBe(503);

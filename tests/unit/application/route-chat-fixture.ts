@@ -164,8 +164,13 @@ export const timerClock: Clock = {
   },
 };
 
-export function routeChat(snapshot: GatewaySnapshot, llm: LlmClient, logger: Logger = silentLogger): RouteChat {
-  return new RouteChat({ current: () => snapshot }, llm, timerClock, logger);
+export function routeChat(
+  snapshot: GatewaySnapshot,
+  llm: LlmClient,
+  logger: Logger = silentLogger,
+  random: () => number = Math.random,
+): RouteChat {
+  return new RouteChat({ current: () => snapshot }, llm, timerClock, logger, random);
 }
 
 export function input(

@@ -87,9 +87,10 @@ describe('RouteChat resilience', () => {
     const p = pool('p', [{ name: 'a', breaker }]);
     const script = [answers.status(500), answers.status(400, 'bad parameter'), answers.ok()];
     const chat = routeChat(snapshotOf({ pools: [p], groups: [] }), new ScriptedLlm({ a: () => script.shift() ?? answers.ok() }));
-    await chat.execute(input('p'));
-    await chat.execute(input('p'));
-    await chat.execute(input('p'));
+    const once = { limits: { maxAttempts: 1 } };
+    await chat.execute(input('p', false, undefined, once));
+    await chat.execute(input('p', false, undefined, once));
+    await chat.execute(input('p', false, undefined, once));
     expect(breaker.events).toEqual(['acquire', 'failure', 'acquire', 'success', 'acquire', 'success']);
 
     breaker.events.length = 0;
@@ -148,5 +149,34 @@ describe('RouteChat resilience', () => {
     const outcome = await pending;
     expect(outcome.kind === 'rejected' && outcome.error.code).toBe('deadline_exceeded');
     expect(outcome.kind === 'rejected' && outcome.error.message).toContain('100 ms');
+  });
+
+  it('goes round again on instances that failed transiently, after a full-jitter backoff', async () => {
+    const p = pool('p', [{ name: 'a' }]);
+    const script = [answers.status(503), answers.status(502), answers.ok()];
+    const llm = new ScriptedLlm({ a: () => script.shift()! });
+    const snapshot = snapshotOf({ pools: [p], groups: [group('g', [['t', [p]]], { maxAttempts: 3, timeoutMs: 10_000 })] });
+    // random() = 0.5: waits 0.5 x 200 ms, then 0.5 x 400 ms (the default backoff: base 200, doubling).
+    const chat = routeChat(snapshot, llm, undefined, () => 0.5);
+    const pending = chat.execute(input('g'));
+    await jest.advanceTimersByTimeAsync(99);
+    expect(llm.calls).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(llm.calls).toHaveLength(2);
+    await jest.advanceTimersByTimeAsync(199);
+    expect(llm.calls).toHaveLength(2);
+    await jest.advanceTimersByTimeAsync(1);
+    const outcome = await pending;
+    expect(llm.calls).toHaveLength(3);
+    expect(outcome.kind === 'served' && outcome.attempts).toBe(3);
+  });
+
+  it('does not go round again when nothing failed transiently (e.g. the only instance is misconfigured)', async () => {
+    const p = pool('p', [{ name: 'a' }]);
+    const llm = new ScriptedLlm({ a: () => answers.status(403) });
+    const chat = routeChat(snapshotOf({ pools: [p], groups: [group('g', [['t', [p]]], { maxAttempts: 5 })] }), llm);
+    const outcome = await chat.execute(input('g'));
+    expect(outcome.kind === 'rejected' && outcome.attempts).toHaveLength(1);
+    expect(llm.calls).toHaveLength(1);
   });
 });

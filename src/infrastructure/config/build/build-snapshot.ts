@@ -16,7 +16,7 @@ import { mergeHealthCheck } from './build-health-check';
 import { buildPollingPool } from './build-polling-pool';
 import { buildProviderSpec } from './build-provider-spec';
 import { buildStrategySpec } from './build-strategy-spec';
-import { buildTaskGroup } from './build-task-group';
+import { buildTaskGroup, retryBackoff } from './build-task-group';
 import { buildWrapper } from './build-wrapper';
 
 export interface SnapshotInput {
@@ -68,7 +68,11 @@ export function buildSnapshot(input: SnapshotInput): ConfigLoadResult {
       groups,
       wrappers,
       aliases: new Map(Object.entries(registry.aliases)),
-      poolDefaults: { maxAttempts: defaults.max_attempts, timeoutMs: defaults.timeout_ms },
+      poolDefaults: {
+        maxAttempts: defaults.max_attempts,
+        timeoutMs: defaults.timeout_ms,
+        retryBackoff: retryBackoff(defaults.retry_backoff_ms, defaults.retry_backoff_max_ms),
+      },
     }),
   );
   if (routes === undefined || issues.length > 0) return { ok: false, issues };

@@ -1,4 +1,5 @@
 import type { PollingPool } from '../../../domain/pool/polling-pool';
+import type { RetryBackoff } from '../../../domain/retry/retry-backoff';
 import { TaskGroup } from '../../../domain/task-group/task-group';
 import type { Tier } from '../../../domain/task-group/tier';
 import type { TierLimits } from '../../../domain/task-group/tier-overflow';
@@ -35,6 +36,7 @@ export function buildTaskGroup(
     tiers,
     maxAttempts: group.max_attempts ?? defaults.max_attempts,
     timeoutMs: group.timeout_ms ?? defaults.timeout_ms,
+    retryBackoff: retryBackoff(group.retry_backoff_ms ?? defaults.retry_backoff_ms, group.retry_backoff_max_ms ?? defaults.retry_backoff_max_ms),
     fallbackGroups: group.fallback_groups ?? [],
     ...(group.description === undefined ? {} : { description: group.description }),
   });
@@ -52,4 +54,9 @@ function buildTierLimits(tier: TierDocument): TierLimits | undefined {
     queueTimeoutMs: queue_timeout_ms ?? TIER_DEFAULTS.queueTimeoutMs,
     queueSize: queue_size ?? TIER_DEFAULTS.queueSize,
   });
+}
+
+/** The ceiling never goes below the base: a max lower than the base is read as "no growth". */
+export function retryBackoff(baseMs: number, maxMs: number): RetryBackoff {
+  return Object.freeze({ baseMs, maxMs: Math.max(baseMs, maxMs) });
 }

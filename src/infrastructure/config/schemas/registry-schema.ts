@@ -15,6 +15,8 @@ const defaultsTable = strictTable({
   strategy: nonEmptyText().default('round_robin'),
   max_attempts: integerAtLeast(1).default(3),
   timeout_ms: integerAtLeast(1).default(60000),
+  retry_backoff_ms: integerAtLeast(0).default(200),
+  retry_backoff_max_ms: integerAtLeast(0).default(2000),
   weight: integerAtLeast(1).default(1),
   max_concurrency: integerAtLeast(1).default(64),
   connect_timeout_ms: integerAtLeast(1).default(5000),

@@ -111,3 +111,22 @@ describe('TomlConfigLoader [[tiers]] concurrency limits', () => {
     });
   });
 });
+
+describe('retry backoff keys', () => {
+  it('come from [defaults] and can be set per group', async () => {
+    const { loadTree, snapshotOf, validTree } = await import('./config-tree-fixture');
+    const tree = validTree();
+    const groupFile = Object.keys(tree).find((file) => file.startsWith('task-groups/')) as string;
+    const snapshot = snapshotOf(
+      await loadTree({
+        ...tree,
+        '_registry.toml': '[defaults]\nretry_backoff_ms = 50\nretry_backoff_max_ms = 400',
+        [groupFile]: `retry_backoff_ms = 10\n${tree[groupFile] ?? ''}`,
+      }),
+    );
+    const group = [...snapshot.groups.values()][0];
+    expect(group?.retryBackoff).toEqual({ baseMs: 10, maxMs: 400 });
+    const pool = [...snapshot.pools.keys()][0] as string;
+    expect(snapshot.routes.resolve(pool)?.retryBackoff).toEqual({ baseMs: 50, maxMs: 400 });
+  });
+});
