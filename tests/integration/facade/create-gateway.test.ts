@@ -51,6 +51,15 @@ describe('createGateway (in-process facade)', () => {
     expect(isSwitchyardError(invalid) && invalid.code).toBe('invalid_request');
   });
 
+  it('reports live pool state, including the instance that failed', () => {
+    const state = gateway.state();
+    const p = state.pools.find((pool) => pool.name === 'p');
+    const broken = p?.instances.find((instance) => instance.name === 'broken');
+    expect(broken).toMatchObject({ inFlight: 0, breaker: { state: 'closed' }, health: { state: 'healthy' } });
+    expect(broken?.failures.transient).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(state)).not.toContain('test-key');
+  });
+
   it('lists its targets', () => {
     const names = gateway.targets().map((target) => target.name);
     expect(names.sort()).toEqual(['chat', 'chat.first', 'chat.second', 'p', 'sim']);
