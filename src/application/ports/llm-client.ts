@@ -1,5 +1,6 @@
 import type { ClientPayload } from '../../domain/chat/client-payload';
 import type { PoolInstance } from '../../domain/instance/pool-instance';
+import type { ProviderSpec } from '../../domain/provider/provider-spec';
 
 /** One call to one instance. The payload is in the client's protocol; the adapter translates if its upstream differs. */
 export interface UpstreamCall {
@@ -51,6 +52,11 @@ export type UpstreamResult = CompletedResponse | StreamingResponse | UpstreamFai
 /** The port every provider adapter (openai, mock, later anthropic and presets) sits behind. */
 export interface LlmClient {
   call(call: UpstreamCall): Promise<UpstreamResult>;
+  /**
+   * After a reload: keeps the connections these providers use and closes the others once their
+   * requests in flight are done (a provider whose URL or key changed gets fresh connections).
+   */
+  retainConnections(providers: readonly ProviderSpec[]): void;
   /** Closes every upstream connection. */
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { LlmClient, UpstreamCall, UpstreamResult } from '../../application/ports/llm-client';
+import type { ProviderSpec } from '../../domain/provider/provider-spec';
 import type { UpstreamConnections } from './http/upstream-connections';
 import { MockClient } from './mock/mock-client';
 import { OpenAiCompatibleClient } from './openai/openai-compatible-client';
@@ -24,6 +25,10 @@ export class ProtocolDispatchingClient implements LlmClient {
         throw new RangeError(`no adapter for protocol ${String(unreachable)}`);
       }
     }
+  }
+
+  public retainConnections(providers: readonly ProviderSpec[]): void {
+    this.connections.retainOnly(providers);
   }
 
   public close(): Promise<void> {

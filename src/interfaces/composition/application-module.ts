@@ -8,6 +8,7 @@ import type { ConfigLoader } from '../../application/ports/config-loader';
 import type { HealthProbe } from '../../application/ports/health-probe';
 import type { LlmClient } from '../../application/ports/llm-client';
 import type { Logger } from '../../application/ports/logger';
+import { ReloadConfig } from '../../application/reload-config/reload-config';
 import { RouteChat } from '../../application/route-chat/route-chat';
 import { SwitchyardError } from '../../domain/errors/switchyard-error';
 import { TOKENS } from './tokens';
@@ -37,6 +38,28 @@ export const applicationModule = new ContainerModule(({ bind }) => {
     (snapshots: SnapshotHolder, llm: LlmClient, clock: Clock, logger: Logger) =>
       new RouteChat(snapshots, llm, clock, logger),
     [TOKENS.SnapshotHolder, TOKENS.LlmClient, TOKENS.Clock, TOKENS.Logger],
+  );
+  bind(TOKENS.ReloadConfig).toResolvedValue(
+    (
+      configDir: string,
+      loader: ConfigLoader,
+      snapshots: SnapshotHolder,
+      runtimes: InstanceRuntimeRegistry,
+      llm: LlmClient,
+      health: HealthMonitor,
+      clock: Clock,
+      logger: Logger,
+    ) => new ReloadConfig({ configDir, loader, snapshots, runtimes, llm, health, clock, logger }),
+    [
+      TOKENS.ConfigDir,
+      TOKENS.ConfigLoader,
+      TOKENS.SnapshotHolder,
+      TOKENS.InstanceRuntimes,
+      TOKENS.LlmClient,
+      TOKENS.HealthMonitor,
+      TOKENS.Clock,
+      TOKENS.Logger,
+    ],
   );
   bind(TOKENS.HealthMonitor).toResolvedValue(
     (probe: HealthProbe, clock: Clock, logger: Logger) => new HealthMonitor({ probe, clock, logger }),

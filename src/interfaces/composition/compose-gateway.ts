@@ -8,6 +8,7 @@ import type { HealthMonitor } from '../../application/health/health-monitor';
 import type { LlmClient } from '../../application/ports/llm-client';
 import type { Clock } from '../../application/ports/clock';
 import type { Logger } from '../../application/ports/logger';
+import type { ReloadConfig } from '../../application/reload-config/reload-config';
 import type { RouteChat } from '../../application/route-chat/route-chat';
 import { infrastructureModule, type InfrastructureOptions } from './infrastructure-module';
 import { applicationModule } from './application-module';
@@ -23,6 +24,7 @@ export interface GatewayRuntime {
   readonly configDir: string;
   readonly snapshots: SnapshotHolder;
   readonly routeChat: RouteChat;
+  readonly reloadConfig: ReloadConfig;
   readonly logger: Logger;
   readonly clock: Clock;
   /** The HTTP request listener (built on first use; the in-process facade never needs it). */
@@ -43,10 +45,12 @@ export async function composeGateway(options: ComposeOptions): Promise<GatewayRu
   const runtimes = container.get<InstanceRuntimeRegistry>(TOKENS.InstanceRuntimes);
   const monitor = container.get<HealthMonitor>(TOKENS.HealthMonitor);
   monitor.sync(snapshots.current());
+  const reloadConfig = await container.getAsync<ReloadConfig>(TOKENS.ReloadConfig);
   return {
     configDir,
     snapshots,
     routeChat,
+    reloadConfig,
     logger,
     clock: container.get<Clock>(TOKENS.Clock),
     httpHandler: () => container.get<RequestListener>(TOKENS.HttpHandler),

@@ -13,5 +13,6 @@ export const TOKENS = {
   HealthMonitor: Symbol.for('switchyard.HealthMonitor'),
   SnapshotHolder: Symbol.for('switchyard.SnapshotHolder'),
   RouteChat: Symbol.for('switchyard.RouteChat'),
+  ReloadConfig: Symbol.for('switchyard.ReloadConfig'),
   HttpHandler: Symbol.for('switchyard.HttpHandler'),
 } as const;

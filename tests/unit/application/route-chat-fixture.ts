@@ -151,6 +151,8 @@ export class ScriptedLlm implements LlmClient {
     return this.calls.map((call) => call.instance.name);
   }
 
+  public retainConnections(): void {}
+
   public async close(): Promise<void> {}
 }
 

@@ -4,14 +4,15 @@ import { adminAccess } from '../../../src/interfaces/http/admin-access';
 function attempt(remoteAddress: string, authorization: string | undefined, token: string | undefined) {
   const req = { socket: { remoteAddress }, headers: authorization === undefined ? {} : { authorization } } as unknown as Request;
   const sent: { status?: number; body?: string } = {};
-  const res = {
+  const fake = {
     statusCode: 200,
     setHeader: () => undefined,
-    end(body: string) {
-      sent.status = this.statusCode;
+    end: (body: string) => {
+      sent.status = fake.statusCode;
       sent.body = body;
     },
-  } as unknown as Response;
+  };
+  const res = fake as unknown as Response;
   let passed = false;
   adminAccess(token)(req, res, (() => {
     passed = true;

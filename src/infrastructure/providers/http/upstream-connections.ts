@@ -26,6 +26,23 @@ export class UpstreamConnections {
     return endpoint;
   }
 
+  /**
+   * Closes the pools no provider in `providers` uses any more. `close()` lets requests already on
+   * those connections finish (a drain), then ends the connections.
+   */
+  public retainOnly(providers: readonly ProviderSpec[]): void {
+    const keep = new Set<string>();
+    for (const provider of providers) {
+      if (provider.protocol !== 'openai' || provider.disabledReason !== undefined) continue;
+      keep.add(connectionKey(provider, originOf(provider.baseUrl)));
+    }
+    for (const [key, pool] of this.pools) {
+      if (keep.has(key)) continue;
+      this.pools.delete(key);
+      void pool.close().catch(() => undefined);
+    }
+  }
+
   public async close(): Promise<void> {
     const pools = [...this.pools.values()];
     this.pools.clear();
@@ -46,6 +63,14 @@ export class UpstreamConnections {
       this.pools.set(key, pool);
     }
     return { pool, basePath: url.pathname.replace(/\/+$/, '') };
+  }
+}
+
+function originOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return baseUrl;
   }
 }
 
