@@ -27,10 +27,18 @@ export interface BenchSettings {
   readonly readyTimeoutS: number;
   /** Keep the temp config dir and logs even after a successful run. */
   readonly keepTemp: boolean;
+  /** Run the reload section (`BENCH_RELOAD=0` skips it). */
+  readonly reload: boolean;
+  /** Reloads timed one after the other on an idle gateway. */
+  readonly reloadCount: number;
+  /** Rounds of the latency-under-reloads comparison; each measures without, then with reloads. */
+  readonly reloadRounds: number;
+  /** Time between two reloads started during a "with reloads" run, ms. */
+  readonly reloadIntervalMs: number;
 }
 
 interface NumberSetting {
-  readonly key: Exclude<keyof BenchSettings, 'keepTemp'>;
+  readonly key: Exclude<keyof BenchSettings, 'keepTemp' | 'reload'>;
   readonly env: string;
   readonly fallback: number;
   readonly min: number;
@@ -51,6 +59,9 @@ export const numberSettings: readonly NumberSetting[] = [
   { key: 'streamChunks', env: 'BENCH_STREAM_CHUNKS', fallback: 8, min: 1, max: 1000, integer: true },
   { key: 'streamChunkDelayMs', env: 'BENCH_STREAM_CHUNK_DELAY_MS', fallback: 1, min: 0, max: 1000, integer: true },
   { key: 'readyTimeoutS', env: 'BENCH_READY_TIMEOUT_S', fallback: 20, min: 1, max: 300, integer: false },
+  { key: 'reloadCount', env: 'BENCH_RELOAD_COUNT', fallback: 10, min: 1, max: 500, integer: true },
+  { key: 'reloadRounds', env: 'BENCH_RELOAD_ROUNDS', fallback: 2, min: 1, max: 20, integer: true },
+  { key: 'reloadIntervalMs', env: 'BENCH_RELOAD_INTERVAL_MS', fallback: 200, min: 20, max: 10_000, integer: true },
 ];
 
 /** Reads the settings from `env`; throws a RangeError naming every bad variable. */
@@ -67,6 +78,8 @@ export function readBenchSettings(env: NodeJS.ProcessEnv): BenchSettings {
     }
     values.set(setting.key, value);
   }
+  const reload = env.BENCH_RELOAD === undefined || env.BENCH_RELOAD.trim() === '' ? '1' : env.BENCH_RELOAD.trim();
+  if (reload !== '0' && reload !== '1') problems.push(`BENCH_RELOAD=${reload}: expected 0 or 1`);
   if (problems.length > 0) throw new RangeError(`bad bench settings: ${problems.join('; ')}`);
   const get = (key: NumberSetting['key']): number => values.get(key) ?? Number.NaN;
   return Object.freeze({
@@ -82,5 +95,9 @@ export function readBenchSettings(env: NodeJS.ProcessEnv): BenchSettings {
     streamChunkDelayMs: get('streamChunkDelayMs'),
     readyTimeoutS: get('readyTimeoutS'),
     keepTemp: env.BENCH_KEEP_TMP === '1',
+    reload: reload === '1',
+    reloadCount: get('reloadCount'),
+    reloadRounds: get('reloadRounds'),
+    reloadIntervalMs: get('reloadIntervalMs'),
   });
 }

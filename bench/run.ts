@@ -11,6 +11,7 @@ import type { BenchResults } from './report/bench-results';
 import { evaluateTargets } from './report/evaluate-targets';
 import { formatReport } from './report/format-report';
 import { writeResults } from './report/write-results';
+import { runReloadSection } from './reload/run-reload-section';
 import { checkTargetsAnswer } from './servers/check-targets-answer';
 import { startBenchServers } from './servers/start-bench-servers';
 
@@ -39,6 +40,10 @@ async function main(): Promise<void> {
     const servers = await startBenchServers(children, { cliMain: CliMain, bareProxyMain: BareProxyMain, workDir }, settings);
     await checkTargetsAnswer([servers.direct, servers.bareProxy, servers.gateway]);
     const measured = await runBenchPlan(servers, settings, progress);
+    // Last, so that its second gateway process is not running while the other sections measure.
+    const reload = settings.reload
+      ? await runReloadSection(children, { cliMain: CliMain, workDir, mockOrigin: servers.direct.origin }, settings, progress)
+      : null;
     const cpus = os.cpus();
     const results: BenchResults = {
       startedAt,
@@ -52,6 +57,7 @@ async function main(): Promise<void> {
       },
       settings,
       ...measured,
+      reload,
       targets: evaluateTargets({ rate: settings.rate, latency: measured.latency, throughput: measured.throughput }),
       gatewayLogLines: await countLines(servers.gatewayLogFile),
     };

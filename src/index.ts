@@ -9,6 +9,7 @@ export type {
   ChatCompletionChunk,
   ChatCompletionRequest,
   Gateway,
+  GatewayEvents,
   RouteTarget,
   RoutingReport,
 } from './interfaces/facade/gateway';
@@ -23,4 +24,6 @@ export {
   type SwitchyardErrorCode,
 } from './domain/errors/switchyard-error';
 export type { Logger, LogFields } from './application/ports/logger';
+export type { ConfigChange, NameChanges } from './application/reload-config/config-change';
+export type { ConfigStatus, ReloadAttempt, ReloadResult, ReloadTrigger } from './application/reload-config/config-status';
 export type { BreakerView, InstanceView, PoolView, PoolsView } from './application/visibility/describe-pools';

@@ -1,6 +1,7 @@
 import type { BenchSettings } from '../bench-settings';
 import type { LatencyMedians, LatencyRound } from '../measure/latency-rounds';
 import type { RunSummary } from '../measure/run-summary';
+import type { ReloadResults } from '../reload/reload-results';
 import type { TargetVerdict } from './evaluate-targets';
 
 /** Everything one bench run measured: printed as a table, saved as JSON. */
@@ -30,6 +31,8 @@ export interface BenchResults {
   readonly throughput: { readonly bareProxy: RunSummary; readonly gateway: RunSummary };
   /** Closed loop, streaming. */
   readonly streaming: { readonly bareProxy: RunSummary; readonly gateway: RunSummary };
+  /** Reload time on a 500-instance tree, and latency with and without reloads; null with `BENCH_RELOAD=0`. */
+  readonly reload: ReloadResults | null;
   readonly targets: readonly TargetVerdict[];
   /** Lines the gateway wrote to its log during the whole run (about one per request). */
   readonly gatewayLogLines: number;

@@ -5,6 +5,7 @@ import { alignColumns } from './align-columns';
 import type { BenchResults } from './bench-results';
 import { countOf } from './count-of';
 import { throughputShare } from './evaluate-targets';
+import { formatReloadSection } from './format-reload-section';
 
 /** The human-readable report printed at the end of a run. */
 export function formatReport(results: BenchResults, resultsFile: string): string {
@@ -19,6 +20,8 @@ export function formatReport(results: BenchResults, resultsFile: string): string
     ...throughputSection(results),
     '',
     ...streamingSection(results),
+    '',
+    ...formatReloadSection(results),
     '',
     'Targets',
     alignColumns(

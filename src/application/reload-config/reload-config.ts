@@ -37,7 +37,7 @@ export class ReloadConfig {
 
   public execute(trigger: ReloadTrigger): Promise<ReloadAttempt> {
     if (this.running === undefined) return this.start(trigger);
-    this.queued ??= this.running.then(() => {
+    this.queued ??= this.running.catch(() => undefined).then(() => {
       this.queued = undefined;
       return this.start(trigger);
     });

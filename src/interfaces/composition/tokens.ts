@@ -14,5 +14,6 @@ export const TOKENS = {
   SnapshotHolder: Symbol.for('switchyard.SnapshotHolder'),
   RouteChat: Symbol.for('switchyard.RouteChat'),
   ReloadConfig: Symbol.for('switchyard.ReloadConfig'),
+  ReloadRunner: Symbol.for('switchyard.ReloadRunner'),
   HttpHandler: Symbol.for('switchyard.HttpHandler'),
 } as const;

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { Logger } from '../../application/ports/logger';
+import type { ConfigStatus, ReloadAttempt } from '../../application/reload-config/config-status';
 import type { RouteChatOutcome } from '../../application/route-chat/route-chat-types';
 import { SwitchyardError } from '../../domain/errors/switchyard-error';
 import { describeRoute } from '../../domain/routing/describe-route';
@@ -7,7 +9,15 @@ import { describePools } from '../../application/visibility/describe-pools';
 import { checkOpenAiRequest } from '../../infrastructure/protocols/openai/check-openai-request';
 import { WinstonLogger } from '../../infrastructure/logging/winston-logger';
 import { composeGateway, type GatewayRuntime } from '../composition/compose-gateway';
-import type { CallOptions, ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, Gateway, RoutingReport } from './gateway';
+import type {
+  CallOptions,
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionRequest,
+  Gateway,
+  GatewayEvents,
+  RoutingReport,
+} from './gateway';
 import { readCompletion, readStreamChunks } from './read-upstream-answer';
 
 export interface CreateGatewayOptions {
@@ -17,6 +27,8 @@ export interface CreateGatewayOptions {
   readonly logger?: Logger | 'silent';
   /** Environment used for `${VAR}` injection; `process.env` by default. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Reload whenever a file of the tree changes (bursts debounced into one reload); off by default. */
+  readonly watch?: boolean;
 }
 
 /**
@@ -29,14 +41,19 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     configDir: options.configDir,
     ...(logger !== undefined ? { logger } : {}),
     ...(options.env !== undefined ? { env: options.env } : {}),
+    watch: options.watch ?? false,
   });
   return new InProcessGateway(runtime);
 }
 
-class InProcessGateway implements Gateway {
+class InProcessGateway extends EventEmitter<GatewayEvents> implements Gateway {
   private closed = false;
+  private readonly stopAnnouncing: () => void;
 
-  public constructor(private readonly runtime: GatewayRuntime) {}
+  public constructor(private readonly runtime: GatewayRuntime) {
+    super();
+    this.stopAnnouncing = runtime.reloadConfig.onApplied((attempt) => this.announce(attempt));
+  }
 
   public async chat(request: ChatCompletionRequest, options: CallOptions = {}): Promise<ChatCompletion> {
     const { outcome, requestId } = await this.route(request, false, options);
@@ -60,10 +77,29 @@ class InProcessGateway implements Gateway {
     return describePools(this.runtime.snapshots.current(), this.runtime.routeChat.tierGates.snapshot(), this.runtime.clock.now());
   }
 
+  public reload(): Promise<ReloadAttempt> {
+    if (this.closed) return Promise.reject(new SwitchyardError('gateway_closed', 'The gateway has been closed.'));
+    return this.runtime.reload('api');
+  }
+
+  public configStatus(): ConfigStatus {
+    return this.runtime.reloadConfig.status();
+  }
+
   public async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.runtime.close();
+    this.stopAnnouncing();
+  }
+
+  /** A listener that throws must not make an applied reload look failed: its error is logged. */
+  private announce(attempt: ReloadAttempt): void {
+    try {
+      this.emit('reload', attempt);
+    } catch (error) {
+      this.runtime.logger.error('a reload listener threw', { error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   private async route(request: ChatCompletionRequest, stream: boolean, options: CallOptions) {

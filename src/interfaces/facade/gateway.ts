@@ -1,3 +1,5 @@
+import type { EventEmitter } from 'node:events';
+import type { ConfigStatus, ReloadAttempt } from '../../application/reload-config/config-status';
 import type { PoolsView } from '../../application/visibility/describe-pools';
 import type { RouteDescription } from '../../domain/routing/describe-route';
 
@@ -51,8 +53,16 @@ export interface CallOptions {
 /** A routable name and the tiers behind it. */
 export type RouteTarget = RouteDescription;
 
-/** Switchyard in-process: the same routing as the HTTP server, with no HTTP hop. */
-export interface Gateway {
+/** Events of a `Gateway`: `reload` after every reload that changed the configuration in force. */
+export interface GatewayEvents {
+  reload: [attempt: ReloadAttempt];
+}
+
+/**
+ * Switchyard in-process: the same routing as the HTTP server, with no HTTP hop. An event emitter:
+ * `gateway.on('reload', (attempt) => ...)` hears of every applied reload, whatever triggered it.
+ */
+export interface Gateway extends EventEmitter<GatewayEvents> {
   /** Routes a non-streaming request; rejects with a `SwitchyardError` carrying a `code`. */
   chat(request: ChatCompletionRequest, options?: CallOptions): Promise<ChatCompletion>;
   /** Routes a streaming request; chunks arrive as the upstream sends them. */
@@ -60,5 +70,13 @@ export interface Gateway {
   targets(): RouteTarget[];
   /** Every pool and instance with health, breaker state, in-flight, latency, cooldown and failure counts. */
   state(): PoolsView;
+  /**
+   * Reloads the configuration tree now. Resolves with the attempt: `applied`, `unchanged`, or
+   * `rejected` with every problem (the last good configuration stays in force).
+   */
+  reload(): Promise<ReloadAttempt>;
+  /** The configuration in force (version, load time, warnings) and the last reloads. */
+  configStatus(): ConfigStatus;
+  /** Stops watching, waits for a reload in flight, and releases every timer and connection. */
   close(): Promise<void>;
 }

@@ -2,10 +2,12 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { SnapshotHolder } from '../../application/config/snapshot-holder';
 import type { Logger } from '../../application/ports/logger';
+import type { ReloadConfig } from '../../application/reload-config/reload-config';
 import type { RouteChat } from '../../application/route-chat/route-chat';
 import { SwitchyardError } from '../../domain/errors/switchyard-error';
 import type { Clock } from '../../application/ports/clock';
 import { adminAccess } from './admin-access';
+import { adminConfigHandler, adminReloadHandler } from './routes/admin-config-routes';
 import { adminPoolsHandler } from './routes/admin-routes';
 import { chatCompletionsHandler } from './routes/chat-completions-route';
 import { livenessHandler, readinessHandler } from './routes/health-routes';
@@ -15,6 +17,8 @@ import { sendError } from './write-routed-response';
 export interface HttpAppDeps {
   readonly routeChat: RouteChat;
   readonly snapshots: SnapshotHolder;
+  /** Reloads on request and reports the configuration in force. */
+  readonly reloads: Pick<ReloadConfig, 'execute' | 'status'>;
   readonly logger: Logger;
   readonly clock: Clock;
   /** SWITCHYARD_ADMIN_TOKEN: lets non-loopback clients reach the admin routes. */
@@ -35,7 +39,10 @@ function createHttpApp(deps: HttpAppDeps, chat: ChatHandler): express.Express {
   app.get('/readyz', readinessHandler(deps.snapshots));
   app.get('/v1/models', modelsHandler(deps.snapshots));
   app.post(CHAT_PATH, chat);
-  app.get('/admin/pools', adminAccess(deps.adminToken), adminPoolsHandler(deps.snapshots, deps.routeChat, deps.clock));
+  const admin = adminAccess(deps.adminToken);
+  app.get('/admin/pools', admin, adminPoolsHandler(deps.snapshots, deps.routeChat, deps.clock));
+  app.get('/admin/config', admin, adminConfigHandler(deps.reloads));
+  app.post('/admin/reload', admin, adminReloadHandler(deps.reloads));
 
   app.use((req: Request, res: Response) => {
     sendError(res, new SwitchyardError('route_not_found', `Unknown route ${req.method} ${req.path}.`));

@@ -1,4 +1,5 @@
 import type { Logger } from '../../application/ports/logger';
+import type { ConfigStatus, ReloadAttempt } from '../../application/reload-config/config-status';
 import { composeGateway, type ComposeOptions } from '../composition/compose-gateway';
 import { startHttpServer } from './http-server';
 
@@ -7,18 +8,25 @@ export interface StartServerOptions extends ComposeOptions {
   readonly host?: string;
   /** Overrides `[server].port`; 0 picks a free port. */
   readonly port?: number;
+  /** Reload whenever a file of the tree changes (bursts debounced into one reload); on by default. */
+  readonly watch?: boolean;
 }
 
 export interface SwitchyardServer {
   readonly url: string;
   readonly port: number;
   readonly logger: Logger;
+  /** Reloads the configuration tree now, as `POST /admin/reload` does; `trigger` is recorded in the attempt. */
+  reload(trigger?: 'api' | 'signal'): Promise<ReloadAttempt>;
+  /** The configuration in force and the last reloads, as `GET /admin/config` reports them. */
+  configStatus(): ConfigStatus;
+  /** Stops watching, stops accepting, lets requests in flight finish, then releases everything. */
   close(): Promise<void>;
 }
 
 /** Composes the gateway and serves it over HTTP. */
 export async function startServer(options: StartServerOptions): Promise<SwitchyardServer> {
-  const runtime = await composeGateway(options);
+  const runtime = await composeGateway({ ...options, watch: options.watch ?? true });
   const settings = runtime.snapshots.current().server;
   const handler = runtime.httpHandler();
   const host = options.host ?? settings.host;
@@ -35,18 +43,23 @@ export async function startServer(options: StartServerOptions): Promise<Switchya
     url: http.url,
     configDir: runtime.configDir,
     configVersion: snapshot.version,
+    watching: runtime.watching,
     routes: snapshot.routes.names().length,
   });
   for (const warning of snapshot.warnings) {
     runtime.logger.warn('config warning', { file: warning.file, path: warning.path, problem: warning.message });
   }
+  let closing: Promise<void> | undefined;
   return {
     url: http.url,
     port: http.port,
     logger: runtime.logger,
-    close: async () => {
-      await http.close();
-      await runtime.close();
-    },
+    reload: (trigger = 'api') => runtime.reload(trigger),
+    configStatus: () => runtime.reloadConfig.status(),
+    close: () =>
+      (closing ??= (async () => {
+        await http.close();
+        await runtime.close();
+      })()),
   };
 }

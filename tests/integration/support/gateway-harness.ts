@@ -6,6 +6,14 @@ import { writeConfigTree } from './config-tree';
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
+/** A served gateway and the temp folder holding its configuration tree. */
+export type GatewayUnderTest = SwitchyardServer & { readonly configDir: string };
+
+export interface GatewayTestOptions {
+  /** Reload on file changes. Off here (unlike `startServer`), so a test reloads only when it asks to. */
+  readonly watch?: boolean;
+}
+
 /** Owns everything a test started, so that one `close()` in `afterEach` shuts it all down. */
 export class Harness {
   private readonly closers: (() => Promise<void>)[] = [];
@@ -16,12 +24,16 @@ export class Harness {
     return upstream;
   }
 
-  public async gateway(files: Readonly<Record<string, string>>, logger: Logger = silentLogger): Promise<SwitchyardServer> {
+  public async gateway(
+    files: Readonly<Record<string, string>>,
+    logger: Logger = silentLogger,
+    options: GatewayTestOptions = {},
+  ): Promise<GatewayUnderTest> {
     const tree = await writeConfigTree(files);
     this.closers.push(() => tree.remove());
-    const server = await startServer({ configDir: tree.dir, host: '127.0.0.1', port: 0, logger });
+    const server = await startServer({ configDir: tree.dir, host: '127.0.0.1', port: 0, logger, watch: options.watch ?? false });
     this.closers.push(() => server.close());
-    return server;
+    return Object.assign(server, { configDir: tree.dir });
   }
 
   public async close(): Promise<void> {
@@ -45,6 +57,15 @@ export async function postChat(
 
 export function chatBody(model: string, stream = false): Record<string, unknown> {
   return { model, stream, messages: [{ role: 'user', content: 'Hello there' }] };
+}
+
+/** Polls an asynchronous `condition` (real timers) until it holds or `timeoutMs` passes. */
+export async function eventuallyAsync(condition: () => Promise<boolean>, timeoutMs = 3000): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** Polls `condition` (real timers) until it holds or `timeoutMs` passes. */

@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import { isSwitchyardError } from '../../../domain/errors/switchyard-error';
-import { startServer } from '../../http/start-server';
+import { type SwitchyardServer, startServer } from '../../http/start-server';
 import { parsePort } from './parse-options';
 
 interface ServeOptions {
   readonly config: string;
   readonly host?: string;
   readonly port?: number;
+  /** False with `--no-watch`. */
+  readonly watch: boolean;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -16,11 +18,13 @@ export function registerServeCommand(program: Command): void {
     .option('-c, --config <dir>', 'configuration tree', 'configs/llms')
     .option('-H, --host <host>', 'listen address (default: [server].host of _registry.toml)')
     .option('-p, --port <port>', 'listen port (default: [server].port of _registry.toml)', parsePort)
+    .option('--no-watch', 'do not reload when files change (SIGHUP and POST /admin/reload still do)')
     .action(async (options: ServeOptions) => {
       let server;
       try {
         server = await startServer({
           configDir: options.config,
+          watch: options.watch,
           ...(options.host !== undefined ? { host: options.host } : {}),
           ...(options.port !== undefined ? { port: options.port } : {}),
         });
@@ -33,9 +37,27 @@ export function registerServeCommand(program: Command): void {
       }
       const stop = (signal: string): void => {
         server.logger.info('shutting down', { signal });
-        void server.close().then(() => process.exit(0));
+        void server.close().then(() => {
+          // Let the last log lines (written on the next turn of the loop) reach stdout, then leave;
+          // the unref'd timer only forces the exit if something still holds the loop open.
+          process.exitCode = 0;
+          setTimeout(() => process.exit(0), 1000).unref();
+        });
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
+      process.on('SIGHUP', () => reloadOnSignal(server));
     });
+}
+
+/** SIGHUP reloads the tree. Applied and rejected reloads are logged by the use case; say so when nothing changed too. */
+function reloadOnSignal(server: SwitchyardServer): void {
+  server.reload('signal').then(
+    (attempt) => {
+      if (attempt.result === 'unchanged') server.logger.info('config reload found nothing to change', { trigger: 'signal' });
+    },
+    (error: unknown) => {
+      server.logger.error('config reload failed', { trigger: 'signal', error: error instanceof Error ? error.message : String(error) });
+    },
+  );
 }
