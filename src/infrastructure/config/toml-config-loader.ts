@@ -26,7 +26,9 @@ export class TomlConfigLoader implements ConfigLoader {
   public async load(configDir: string, runtimes: InstanceRuntimeRegistry): Promise<ConfigLoadResult> {
     const read = await readConfigTree(configDir);
     const drafts = draftEntities(read.files, this.env);
+    await yieldToEventLoop();
     const { tree, issues: validationIssues, warnings } = validateDrafts(drafts);
+    await yieldToEventLoop();
     const issues: ConfigIssue[] = [
       ...read.issues,
       ...drafts.issues,
@@ -39,6 +41,7 @@ export class TomlConfigLoader implements ConfigLoader {
       ...findFallbackCycles(tree),
     ];
     if (issues.length > 0 || tree.registry === undefined) return { ok: false, issues: sortIssues(issues) };
+    await yieldToEventLoop();
 
     const built = buildSnapshot({
       tree,
@@ -50,4 +53,13 @@ export class TomlConfigLoader implements ConfigLoader {
     });
     return built.ok ? built : { ok: false, issues: sortIssues(built.issues) };
   }
+}
+
+/**
+ * A reload runs while the gateway serves traffic: between its stages (parse, validate, check,
+ * build) it lets requests that arrived meanwhile through, so a large tree never blocks the event
+ * loop in one long piece.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
