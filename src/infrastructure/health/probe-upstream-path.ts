@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { ProbeResult } from '../../application/ports/health-probe';
 import type { PoolInstance } from '../../domain/instance/pool-instance';
 import { describeTransportError } from '../providers/http/describe-transport-error';
+import { readLimitedBody } from '../providers/http/read-limited-body';
 import type { UpstreamConnections } from '../providers/http/upstream-connections';
 import { describeUpstreamError } from '../providers/openai/describe-upstream-error';
 
@@ -33,23 +34,10 @@ export async function probeUpstreamPath(
       await response.body.dump();
       return { ok: true };
     }
-    return { ok: false, status, message: describeUpstreamError(status, await readSnippet(response.body)) };
+    const snippet = await readLimitedBody(response.body, ERROR_SNIPPET_BYTES);
+    return { ok: false, status, message: describeUpstreamError(status, snippet) };
   } catch (error) {
     return { ok: false, status, message: describeTransportError(error, signal).message };
   }
 }
 
-async function readSnippet(body: Dispatcher.ResponseData['body']): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buffer = chunk as Buffer;
-    chunks.push(buffer);
-    size += buffer.length;
-    if (size >= ERROR_SNIPPET_BYTES) {
-      body.destroy();
-      break;
-    }
-  }
-  return new Uint8Array(Buffer.concat(chunks).subarray(0, ERROR_SNIPPET_BYTES));
-}

@@ -1,27 +1,10 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LogFields, Logger } from '../../../src/application/ports/logger';
 import { startMockUpstream } from '../../../src/interfaces/mock-upstream/start-mock-upstream';
 import { openAiProvider, poolOf } from '../support/config-tree';
+import { CapturingLogger } from '../support/capturing-logger';
 import { chatBody, eventually, Harness, postChat } from '../support/gateway-harness';
 
-class CapturingLogger implements Logger {
-  public readonly lines: { level: string; message: string; fields: LogFields }[] = [];
-  public debug(): void {}
-  public info(message: string, fields: LogFields = {}): void {
-    this.lines.push({ level: 'info', message, fields });
-  }
-  public warn(message: string, fields: LogFields = {}): void {
-    this.lines.push({ level: 'warn', message, fields });
-  }
-  public error(message: string, fields: LogFields = {}): void {
-    this.lines.push({ level: 'error', message, fields });
-  }
-
-  public said(message: string, instance: string): boolean {
-    return this.lines.some((line) => line.message === message && line.fields.instance === instance);
-  }
-}
 
 const OUT = 'instance out of rotation: health checks failing';
 const BACK = 'instance back in rotation: health checks passing';

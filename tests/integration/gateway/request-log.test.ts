@@ -1,22 +1,6 @@
-import type { LogFields, Logger } from '../../../src/application/ports/logger';
 import { groupOf, openAiProvider, poolOf } from '../support/config-tree';
+import { CapturingLogger } from '../support/capturing-logger';
 import { chatBody, eventually, Harness, postChat } from '../support/gateway-harness';
-
-class CapturingLogger implements Logger {
-  public readonly lines: { level: string; message: string; fields: LogFields }[] = [];
-  public debug(message: string, fields: LogFields = {}): void {
-    this.lines.push({ level: 'debug', message, fields });
-  }
-  public info(message: string, fields: LogFields = {}): void {
-    this.lines.push({ level: 'info', message, fields });
-  }
-  public warn(message: string, fields: LogFields = {}): void {
-    this.lines.push({ level: 'warn', message, fields });
-  }
-  public error(message: string, fields: LogFields = {}): void {
-    this.lines.push({ level: 'error', message, fields });
-  }
-}
 
 describe('the request log', () => {
   const harness = new Harness();

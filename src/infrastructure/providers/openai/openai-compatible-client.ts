@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { CompletedResponse, UpstreamCall, UpstreamResult } from '../../../application/ports/llm-client';
 import { describeTransportError } from '../http/describe-transport-error';
+import { readLimitedBody } from '../http/read-limited-body';
 import { readRetryAfter } from '../http/read-retry-after';
 import type { UpstreamConnections } from '../http/upstream-connections';
 import { describeUpstreamError } from './describe-upstream-error';
@@ -65,7 +66,7 @@ export class OpenAiCompatibleClient {
   private async failed(response: Dispatcher.ResponseData, contentType: string, signal: AbortSignal): Promise<UpstreamResult> {
     let body: Uint8Array;
     try {
-      body = await readLimited(response.body, ERROR_BODY_LIMIT);
+      body = await readLimitedBody(response.body, ERROR_BODY_LIMIT);
     } catch (error) {
       return describeTransportError(error, signal);
     }
@@ -80,21 +81,6 @@ export class OpenAiCompatibleClient {
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     };
   }
-}
-
-async function readLimited(body: Dispatcher.ResponseData['body'], limit: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buffer = chunk as Buffer;
-    chunks.push(buffer);
-    size += buffer.length;
-    if (size >= limit) {
-      body.destroy();
-      break;
-    }
-  }
-  return new Uint8Array(Buffer.concat(chunks).subarray(0, limit));
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
