@@ -5,6 +5,7 @@ import type { HealthProbe, ProbeResult } from '../ports/health-probe';
 import type { Logger } from '../ports/logger';
 import { CheckStreak, type CheckVerdict } from './check-streak';
 import { jitteredDelay } from './jittered-delay';
+import { errorMessage } from '../../domain/errors/error-message';
 
 /** The instance a loop checks and the pool whose `[health_check]` settings it follows. */
 export interface CheckTarget {
@@ -64,7 +65,7 @@ export class InstanceCheckLoop {
     try {
       await this.check();
     } catch (error) {
-      this.deps.logger.error('health check crashed', { instance: this.target.instance.name, problem: messageOf(error) });
+      this.deps.logger.error('health check crashed', { instance: this.target.instance.name, problem: errorMessage(error) });
     }
     this.scheduleNext();
   }
@@ -83,7 +84,7 @@ export class InstanceCheckLoop {
     try {
       result = await this.deps.probe.probe(instance, settings, controller.signal);
     } catch (error) {
-      result = { ok: false, message: `health probe failed: ${messageOf(error)}` };
+      result = { ok: false, message: `health probe failed: ${errorMessage(error)}` };
     } finally {
       cancelTimeout();
       this.inFlight = undefined;
@@ -126,6 +127,3 @@ export class InstanceCheckLoop {
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

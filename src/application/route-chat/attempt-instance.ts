@@ -4,6 +4,7 @@ import type { Clock } from '../ports/clock';
 import { GuardedStream, type StreamEnd } from './guarded-stream';
 import type { InstanceOutcomes } from './instance-outcomes';
 import type { CompletedResponse, LlmClient, StreamingResponse, UpstreamFailure } from '../ports/llm-client';
+import { errorMessage } from '../../domain/errors/error-message';
 
 export interface AttemptRequest {
   readonly instance: PoolInstance;
@@ -96,6 +97,3 @@ function failure(signal: AbortSignal, message: string): UpstreamFailure {
   return signal.aborted ? { kind: 'failed', reason: 'aborted', message } : { kind: 'failed', reason: 'protocol', message };
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -2,6 +2,7 @@ import type { Clock } from '../ports/clock';
 import type { LogFields, Logger } from '../ports/logger';
 import { GuardedStream, type StreamEnd } from './guarded-stream';
 import type { RouteChatInput, RouteChatOutcome } from './route-chat-types';
+import { errorMessage } from '../../domain/errors/error-message';
 
 /** Writes the one log line each routed request gets, when it is over (for a stream: when the stream ends). */
 export class RequestLog {
@@ -53,6 +54,3 @@ export class RequestLog {
   }
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerMockUpstreamCommand } from './commands/mock-upstream-command';
 import { registerServeCommand } from './commands/serve-command';
 import { registerValidateCommand } from './commands/validate-command';
+import { errorMessage } from '../../domain/errors/error-message';
 
 const program = new Command()
   .name('switchyard')
@@ -14,6 +15,6 @@ registerValidateCommand(program);
 registerMockUpstreamCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${errorMessage(error)}\n`);
   process.exit(1);
 });

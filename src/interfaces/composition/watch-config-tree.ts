@@ -1,5 +1,6 @@
 import type { Logger } from '../../application/ports/logger';
 import { ConfigTreeWatcher } from '../../infrastructure/config-watch/config-tree-watcher';
+import { errorMessage } from '../../domain/errors/error-message';
 
 export interface ConfigTreeWatch {
   /** From now on every burst of changes calls `reload`; a burst seen before this call calls it at once. */
@@ -20,7 +21,7 @@ export async function watchConfigTree(configDir: string, logger: Logger): Promis
       return;
     }
     reload().catch((error: unknown) => {
-      logger.error('config reload failed', { trigger: 'watch', error: error instanceof Error ? error.message : String(error) });
+      logger.error('config reload failed', { trigger: 'watch', error: errorMessage(error) });
     });
   };
   const watcher = new ConfigTreeWatcher({

@@ -19,6 +19,7 @@ import type {
   RoutingReport,
 } from './gateway';
 import { readCompletion, readStreamChunks } from './read-upstream-answer';
+import { errorMessage } from '../../domain/errors/error-message';
 
 export interface CreateGatewayOptions {
   /** The configuration tree (the folder holding `_registry.toml`). */
@@ -98,7 +99,7 @@ class InProcessGateway extends EventEmitter<GatewayEvents> implements Gateway {
     try {
       this.emit('reload', attempt);
     } catch (error) {
-      this.runtime.logger.error('a reload listener threw', { error: error instanceof Error ? error.message : String(error) });
+      this.runtime.logger.error('a reload listener threw', { error: errorMessage(error) });
     }
   }
 

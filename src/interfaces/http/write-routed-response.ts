@@ -5,6 +5,7 @@ import type { StreamingResponse } from '../../application/ports/llm-client';
 import { SwitchyardError } from '../../domain/errors/switchyard-error';
 import { httpStatusForError } from './http-status-for-error';
 import { openAiErrorBody } from './openai-error-body';
+import { errorMessage } from '../../domain/errors/error-message';
 
 /** Headers that say what served the request. */
 export function setRoutingHeaders(res: ServerResponse, servedBy: ServedBy | undefined, attempts: number): void {
@@ -76,7 +77,7 @@ async function pipeStream(res: ServerResponse, response: StreamingResponse): Pro
     }
   } catch (error) {
     if (!res.destroyed) {
-      const message = `The upstream stream failed midway: ${error instanceof Error ? error.message : String(error)}`;
+      const message = `The upstream stream failed midway: ${errorMessage(error)}`;
       const failure = new SwitchyardError('stream_interrupted', message);
       res.write(`data: ${JSON.stringify(openAiErrorBody(failure, httpStatusForError(failure)))}\n\n`);
     }

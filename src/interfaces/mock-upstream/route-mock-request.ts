@@ -4,6 +4,7 @@ import { patchKnobs, resetStats, showControl } from './handle-control';
 import { listModels } from './list-models';
 import type { MockUpstreamState } from './mock-upstream-state';
 import { sendJson, sendOpenAiError } from './send-json';
+import { errorMessage } from '../../domain/errors/error-message';
 
 /** The mock's request listener: one endpoint per (method, path), 404 in OpenAI format otherwise. */
 export function routeMockRequest(state: MockUpstreamState): RequestListener {
@@ -50,7 +51,7 @@ function failInternally(res: ServerResponse, error: unknown): void {
     res.destroy();
     return;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   sendOpenAiError(res, {
     status: 500,
     message: `mock-upstream failed: ${message}`,

@@ -1,4 +1,5 @@
 import type { UpstreamFailure } from '../../../application/ports/llm-client';
+import { errorMessage } from '../../../domain/errors/error-message';
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 const CONNECT_CODES = new Set([
@@ -18,7 +19,7 @@ const CONNECT_CODES = new Set([
 /** Turns an error thrown by undici (or the socket below it) into a failed attempt. */
 export function describeTransportError(error: unknown, signal: AbortSignal): UpstreamFailure {
   const code = errorCode(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (signal.aborted) return { kind: 'failed', reason: 'aborted', message: `aborted: ${abortReason(signal)}` };
   if (code !== undefined && TIMEOUT_CODES.has(code)) return { kind: 'failed', reason: 'timeout', message: `${code}: ${message}` };
   if (code !== undefined && (CONNECT_CODES.has(code) || code.startsWith('ERR_TLS') || code.includes('CERT'))) {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { isSwitchyardError } from '../../../domain/errors/switchyard-error';
 import { type SwitchyardServer, startServer } from '../../http/start-server';
 import { parsePort } from './parse-options';
+import { errorMessage } from '../../../domain/errors/error-message';
 
 interface ServeOptions {
   readonly config: string;
@@ -57,7 +58,7 @@ function reloadOnSignal(server: SwitchyardServer): void {
       if (attempt.result === 'unchanged') server.logger.info('config reload found nothing to change', { trigger: 'signal' });
     },
     (error: unknown) => {
-      server.logger.error('config reload failed', { trigger: 'signal', error: error instanceof Error ? error.message : String(error) });
+      server.logger.error('config reload failed', { trigger: 'signal', error: errorMessage(error) });
     },
   );
 }
