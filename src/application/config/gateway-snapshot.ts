@@ -10,6 +10,16 @@ export interface ServerSettings {
   readonly port: number;
   /** Largest request body accepted, in bytes. */
   readonly bodyLimitBytes: number;
+  /** Deepest nesting of arrays and objects accepted in a JSON request body. */
+  readonly maxJsonDepth: number;
+  /** Longest a client may take to send a request's headers and body. */
+  readonly requestReadTimeoutMs: number;
+  /** Most client connections open at once; more are refused. */
+  readonly maxConnections: number;
+  /** Largest configuration file read; a bigger one is rejected before it is parsed. */
+  readonly maxConfigFileBytes: number;
+  /** Host names (besides the listen address and loopback names) the admin routes answer to. */
+  readonly allowedHosts: readonly string[];
 }
 
 /** A problem found in the configuration tree; `path` is the key path inside `file`, e.g. `instances[1].provider`. */

@@ -1,7 +1,7 @@
 import type { PoolInstance } from '../../domain/instance/pool-instance';
 import type { PollingPool } from '../../domain/pool/polling-pool';
 import type { TaskGroup } from '../../domain/task-group/task-group';
-import type { GatewaySnapshot } from '../config/gateway-snapshot';
+import type { GatewaySnapshot, ServerSettings } from '../config/gateway-snapshot';
 import type { ConfigChange, NameChanges } from './config-change';
 
 /** Compares two snapshots by name and by a signature of each thing's settings. */
@@ -67,6 +67,7 @@ function groupSignature(group: TaskGroup): string {
   return JSON.stringify([
     group.maxAttempts,
     group.timeoutMs,
+    group.maxStreamMs,
     group.retryBackoff,
     group.fallbackGroups,
     group.description,
@@ -74,12 +75,24 @@ function groupSignature(group: TaskGroup): string {
   ]);
 }
 
+/** `[server]` settings are read once at start; a change to any of them needs a restart. */
+const SERVER_KEYS: readonly (readonly [keyof ServerSettings, string])[] = [
+  ['host', 'host'],
+  ['port', 'port'],
+  ['bodyLimitBytes', 'body_limit_bytes'],
+  ['maxJsonDepth', 'max_json_depth'],
+  ['requestReadTimeoutMs', 'request_read_timeout_ms'],
+  ['maxConnections', 'max_connections'],
+  ['maxConfigFileBytes', 'max_config_file_bytes'],
+  ['allowedHosts', 'allowed_hosts'],
+];
+
 function serverChanges(before: GatewaySnapshot, after: GatewaySnapshot): string[] {
   const changes: string[] = [];
-  if (before.server.host !== after.server.host) changes.push(`server.host (${before.server.host} -> ${after.server.host})`);
-  if (before.server.port !== after.server.port) changes.push(`server.port (${before.server.port} -> ${after.server.port})`);
-  if (before.server.bodyLimitBytes !== after.server.bodyLimitBytes) {
-    changes.push(`server.body_limit_bytes (${before.server.bodyLimitBytes} -> ${after.server.bodyLimitBytes})`);
+  for (const [key, tomlKey] of SERVER_KEYS) {
+    const was = JSON.stringify(before.server[key]);
+    const now = JSON.stringify(after.server[key]);
+    if (was !== now) changes.push(`server.${tomlKey} (${was} -> ${now})`);
   }
   return changes;
 }

@@ -29,6 +29,8 @@ export interface ProviderSpec {
   readonly idleTimeoutMs: number;
   /** Keep-alive connections kept open to this upstream. */
   readonly maxConnections: number;
+  /** Largest successful answer accepted (a whole body, or a stream's bytes); more is a protocol failure. */
+  readonly maxResponseBytes: number;
   readonly mock?: MockBehaviour;
   /** A provider whose required environment variable is unset is kept, disabled, for reporting. */
   readonly disabledReason?: string;

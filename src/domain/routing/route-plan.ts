@@ -27,6 +27,8 @@ export interface RoutePlan {
   readonly timeoutMs: number;
   /** Wait before going round the tiers again on instances already tried. */
   readonly retryBackoff: RetryBackoff;
+  /** Longest a served stream may last, counted from the request's start; undefined: unlimited. */
+  readonly maxStreamMs: number | undefined;
   readonly defaults: RequestParameters;
   readonly overrides: RequestParameters;
 }

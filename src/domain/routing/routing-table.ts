@@ -34,12 +34,13 @@ export class RoutingTable {
         maxAttempts: init.poolDefaults.maxAttempts,
         timeoutMs: init.poolDefaults.timeoutMs,
         retryBackoff: init.poolDefaults.retryBackoff ?? DEFAULT_RETRY_BACKOFF,
+        maxStreamMs: undefined,
         defaults: NO_PARAMETERS,
         overrides: NO_PARAMETERS,
       });
     }
     for (const group of init.groups.values()) {
-      const budget = { maxAttempts: group.maxAttempts, timeoutMs: group.timeoutMs, retryBackoff: group.retryBackoff };
+      const budget = { maxAttempts: group.maxAttempts, timeoutMs: group.timeoutMs, retryBackoff: group.retryBackoff, maxStreamMs: group.maxStreamMs };
       this.add({
         name: group.name,
         kind: 'group',

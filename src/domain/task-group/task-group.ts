@@ -9,6 +9,8 @@ export interface TaskGroupInit {
   readonly fallbackGroups: readonly string[];
   readonly description?: string;
   readonly retryBackoff?: RetryBackoff;
+  /** Longest a served stream may last, from the request's start; undefined: unlimited. */
+  readonly maxStreamMs?: number;
 }
 
 /** What a client asks for by name: ordered tiers (the first is preferred) under one attempt budget and deadline. */
@@ -20,6 +22,7 @@ export class TaskGroup {
   public readonly fallbackGroups: readonly string[];
   public readonly description: string | undefined;
   public readonly retryBackoff: RetryBackoff;
+  public readonly maxStreamMs: number | undefined;
 
   public constructor(init: TaskGroupInit) {
     if (!init.name) throw new RangeError('task group name must not be empty');
@@ -29,6 +32,9 @@ export class TaskGroup {
     }
     if (!Number.isInteger(init.timeoutMs) || init.timeoutMs < 1) {
       throw new RangeError(`task group "${init.name}": timeout_ms must be a whole number >= 1`);
+    }
+    if (init.maxStreamMs !== undefined && (!Number.isInteger(init.maxStreamMs) || init.maxStreamMs < 1)) {
+      throw new RangeError(`task group "${init.name}": max_stream_ms must be a whole number >= 1`);
     }
     const tierNames = new Set<string>();
     for (const tier of init.tiers) {
@@ -42,5 +48,6 @@ export class TaskGroup {
     this.fallbackGroups = init.fallbackGroups;
     this.description = init.description;
     this.retryBackoff = init.retryBackoff ?? DEFAULT_RETRY_BACKOFF;
+    this.maxStreamMs = init.maxStreamMs;
   }
 }

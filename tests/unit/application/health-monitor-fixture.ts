@@ -1,3 +1,4 @@
+import { TEST_SERVER_SETTINGS } from '../../support/server-settings';
 import type { GatewaySnapshot } from '../../../src/application/config/gateway-snapshot';
 import type { Clock } from '../../../src/application/ports/clock';
 import type { HealthProbe, ProbeResult } from '../../../src/application/ports/health-probe';
@@ -41,6 +42,7 @@ function providerNamed(name: string, disabledReason?: string): ProviderSpec {
     requestTimeoutMs: 1000,
     idleTimeoutMs: 1000,
     maxConnections: 4,
+    maxResponseBytes: 32 * 1024 * 1024,
     ...(disabledReason !== undefined ? { disabledReason } : {}),
   };
 }
@@ -72,7 +74,7 @@ export function snapshotOf(...pools: readonly PollingPool[]): GatewaySnapshot {
     version: 'test',
     loadedAt: new Date(0),
     configDir: '/nowhere',
-    server: { host: '127.0.0.1', port: 0, bodyLimitBytes: 1024 * 1024 },
+    server: TEST_SERVER_SETTINGS,
     providers: new Map(),
     pools: byName,
     groups: new Map(),

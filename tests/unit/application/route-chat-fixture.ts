@@ -1,3 +1,4 @@
+import { TEST_SERVER_SETTINGS } from '../../support/server-settings';
 import type { GatewaySnapshot } from '../../../src/application/config/gateway-snapshot';
 import type { Clock } from '../../../src/application/ports/clock';
 import type { LlmClient, UpstreamCall, UpstreamResult } from '../../../src/application/ports/llm-client';
@@ -26,6 +27,7 @@ export function provider(name: string, disabledReason?: string): ProviderSpec {
     requestTimeoutMs: 1000,
     idleTimeoutMs: 1000,
     maxConnections: 4,
+    maxResponseBytes: 32 * 1024 * 1024,
     ...(disabledReason !== undefined ? { disabledReason } : {}),
   };
 }
@@ -77,7 +79,7 @@ export function snapshotOf(sketch: SnapshotSketch): GatewaySnapshot {
     version: 'test',
     loadedAt: new Date(0),
     configDir: '/nowhere',
-    server: { host: '127.0.0.1', port: 0, bodyLimitBytes: 1024 * 1024 },
+    server: TEST_SERVER_SETTINGS,
     providers: new Map(),
     pools,
     groups,

@@ -45,6 +45,7 @@ export function provider(overrides: Partial<ProviderSpec> = {}): ProviderSpec {
     requestTimeoutMs: 10_000,
     idleTimeoutMs: 10_000,
     maxConnections: 8,
+    maxResponseBytes: 32 * 1024 * 1024,
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ export function buildProviderSpec(name: string, provider: ValidatedProvider, def
     requestTimeoutMs: provider.request_timeout_ms ?? defaults.request_timeout_ms,
     idleTimeoutMs: provider.idle_timeout_ms ?? defaults.idle_timeout_ms,
     maxConnections: provider.max_connections ?? defaults.max_connections,
+    maxResponseBytes: provider.max_response_bytes ?? defaults.max_response_bytes,
     ...(provider.api_key === undefined ? {} : { apiKey: provider.api_key }),
     ...(provider.disabledReason === undefined ? {} : { disabledReason: provider.disabledReason }),
   };

@@ -1,4 +1,4 @@
-import type { ConfigIssue, ConfigLoadResult, GatewaySnapshot } from '../../../application/config/gateway-snapshot';
+import type { ConfigIssue, ConfigLoadResult, GatewaySnapshot, ServerSettings } from '../../../application/config/gateway-snapshot';
 import type { InstanceRuntimeRegistry } from '../../../application/config/instance-runtime-registry';
 import { DEFAULT_CIRCUIT_BREAKER } from '../../../domain/breaker/circuit-breaker-settings';
 import { DEFAULT_HEALTH_CHECK } from '../../../domain/health/health-check-settings';
@@ -81,7 +81,7 @@ export function buildSnapshot(input: SnapshotInput): ConfigLoadResult {
     version: input.version,
     loadedAt: new Date(),
     configDir: input.configDir,
-    server: { host: registry.server.host, port: registry.server.port, bodyLimitBytes: registry.server.body_limit_bytes },
+    server: buildServerSettings(registry.server),
     providers,
     pools,
     groups,
@@ -90,6 +90,19 @@ export function buildSnapshot(input: SnapshotInput): ConfigLoadResult {
     warnings: input.warnings,
   };
   return { ok: true, snapshot };
+}
+
+function buildServerSettings(server: RegistryDocument['server']): ServerSettings {
+  return Object.freeze({
+    host: server.host,
+    port: server.port,
+    bodyLimitBytes: server.body_limit_bytes,
+    maxJsonDepth: server.max_json_depth,
+    requestReadTimeoutMs: server.request_read_timeout_ms,
+    maxConnections: server.max_connections,
+    maxConfigFileBytes: server.max_config_file_bytes,
+    allowedHosts: Object.freeze([...server.allowed_hosts]),
+  });
 }
 
 function guarded<Built>(file: string, issues: ConfigIssue[], build: () => Built): Built | undefined {

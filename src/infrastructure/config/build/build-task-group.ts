@@ -38,6 +38,7 @@ export function buildTaskGroup(
     timeoutMs: group.timeout_ms ?? defaults.timeout_ms,
     retryBackoff: retryBackoff(group.retry_backoff_ms ?? defaults.retry_backoff_ms, group.retry_backoff_max_ms ?? defaults.retry_backoff_max_ms),
     fallbackGroups: group.fallback_groups ?? [],
+    ...(group.max_stream_ms === undefined ? {} : { maxStreamMs: group.max_stream_ms }),
     ...(group.description === undefined ? {} : { description: group.description }),
   });
 }

@@ -33,6 +33,7 @@ function createProviderSchema(checkBaseUrl: boolean) {
     request_timeout_ms: integerAtLeast(1).optional(),
     idle_timeout_ms: integerAtLeast(1).optional(),
     max_connections: integerAtLeast(1).optional(),
+    max_response_bytes: integerAtLeast(1024).optional(),
     mock: mockTable.optional(),
   }).superRefine((provider, context) => {
     if (provider.protocol === 'openai' && provider.base_url === undefined) {

@@ -9,6 +9,11 @@ const serverTable = strictTable({
   host: nonEmptyText().default('127.0.0.1'),
   port: integerBetween(0, 65535).default(8080),
   body_limit_bytes: integerAtLeast(1024).default(1048576),
+  max_json_depth: integerBetween(1, 1000).default(64),
+  request_read_timeout_ms: integerAtLeast(100).default(30000),
+  max_connections: integerAtLeast(1).default(4096),
+  max_config_file_bytes: integerAtLeast(1024).default(1048576),
+  allowed_hosts: z.array(nonEmptyText(), { error: expecting('an array of host names') }).default([]),
 });
 
 const defaultsTable = strictTable({
@@ -23,6 +28,7 @@ const defaultsTable = strictTable({
   request_timeout_ms: integerAtLeast(1).default(60000),
   idle_timeout_ms: integerAtLeast(1).default(30000),
   max_connections: integerAtLeast(1).default(64),
+  max_response_bytes: integerAtLeast(1024).default(33554432),
   circuit_breaker: circuitBreakerTable.optional(),
   health_check: healthCheckTable.optional(),
 });

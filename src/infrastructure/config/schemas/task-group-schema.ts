@@ -52,6 +52,7 @@ export const taskGroupSchema = strictTable({
   ...entityKeys(),
   max_attempts: integerAtLeast(1).optional(),
   timeout_ms: integerAtLeast(1).optional(),
+  max_stream_ms: integerAtLeast(1).optional(),
   retry_backoff_ms: integerAtLeast(0).optional(),
   retry_backoff_max_ms: integerAtLeast(0).optional(),
   fallback_groups: z.array(nonEmptyText(), { error: expecting('an array of task group names') }).optional(),
