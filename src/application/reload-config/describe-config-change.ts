@@ -90,9 +90,13 @@ const SERVER_KEYS: readonly (readonly [keyof ServerSettings, string])[] = [
 function serverChanges(before: GatewaySnapshot, after: GatewaySnapshot): string[] {
   const changes: string[] = [];
   for (const [key, tomlKey] of SERVER_KEYS) {
-    const was = JSON.stringify(before.server[key]);
-    const now = JSON.stringify(after.server[key]);
+    const was = settingText(before.server[key]);
+    const now = settingText(after.server[key]);
     if (was !== now) changes.push(`server.${tomlKey} (${was} -> ${now})`);
   }
   return changes;
+}
+
+function settingText(value: ServerSettings[keyof ServerSettings]): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }

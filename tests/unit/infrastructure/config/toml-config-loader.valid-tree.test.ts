@@ -30,7 +30,7 @@ describe('TomlConfigLoader with a valid tree', () => {
     const chat = snapshot.groups.get('chat');
     expect(chat).toMatchObject({ maxAttempts: 2, timeoutMs: 20000, fallbackGroups: ['spare'], description: 'chat traffic' });
     expect(chat?.tiers.map((tier) => tier.name)).toEqual(['primary', 'backup']);
-    expect(snapshot.server).toEqual({ host: '127.0.0.1', port: 8080, bodyLimitBytes: 1048576 });
+    expect(snapshot.server).toMatchObject({ host: '127.0.0.1', port: 8080, bodyLimitBytes: 1048576 });
     expect(snapshot.warnings).toEqual([]);
   });
 
@@ -72,7 +72,7 @@ describe('TomlConfigLoader with a valid tree', () => {
         `,
       }),
     );
-    expect(snapshot.server).toEqual({ host: '0.0.0.0', port: 9000, bodyLimitBytes: 1048576 });
+    expect(snapshot.server).toMatchObject({ host: '0.0.0.0', port: 9000, bodyLimitBytes: 1048576 });
     expect(snapshot.pools.get('slow')?.strategySpec).toEqual({ name: 'explorer', kind: 'least_latency', exploration: 0.2 });
     expect(snapshot.pools.get('slow')?.instances[0]?.maxConcurrency).toBe(8);
     expect(snapshot.providers.get('upstream')).toMatchObject({
