@@ -1,4 +1,6 @@
-import type { GatewaySnapshot } from '../config/gateway-snapshot';
+import { errorMessage } from '../../domain/errors/error-message';
+import { maskCredentials } from '../../domain/secrets/mask-credentials';
+import type { ConfigLoadResult, GatewaySnapshot } from '../config/gateway-snapshot';
 import type { InstanceRuntimeRegistry } from '../config/instance-runtime-registry';
 import type { SnapshotHolder } from '../config/snapshot-holder';
 import type { Clock } from '../ports/clock';
@@ -23,8 +25,9 @@ export interface ReloadConfigDeps {
 /**
  * Reads and validates the whole tree into a new snapshot and swaps it in one assignment. Requests
  * in flight keep the snapshot (and instances) they started with; unchanged instances keep their
- * runtime state; removed ones drain. A tree that fails to load changes nothing. Reloads never
- * overlap: one asked for while another runs is done right after it, once.
+ * runtime state; removed ones drain. A tree that fails to load changes nothing, and so does a
+ * loader that throws: that is a rejected attempt too, recorded and logged with its reason. Reloads
+ * never overlap: one asked for while another runs is done right after it, once.
  */
 export class ReloadConfig {
   private running: Promise<ReloadAttempt> | undefined;
@@ -74,7 +77,7 @@ export class ReloadConfig {
     const { deps } = this;
     const startedAt = deps.clock.now();
     const current = deps.snapshots.current();
-    const loaded = await deps.loader.load(deps.configDir, deps.runtimes);
+    const loaded = await this.load();
     const durationMs = () => Math.round((deps.clock.now() - startedAt) * 1000) / 1000;
     if (!loaded.ok) {
       for (const issue of loaded.issues) deps.logger.error('config reload rejected', { file: issue.file, path: issue.path, problem: issue.message });
@@ -102,6 +105,15 @@ export class ReloadConfig {
     }
     for (const listener of this.listeners) listener(attempt);
     return attempt;
+  }
+
+  private async load(): Promise<ConfigLoadResult> {
+    try {
+      return await this.deps.loader.load(this.deps.configDir, this.deps.runtimes);
+    } catch (error) {
+      const message = `the configuration could not be loaded: ${maskCredentials(errorMessage(error))}`;
+      return { ok: false, issues: [{ file: '', path: '', message }] };
+    }
   }
 
   private record(attempt: ReloadAttempt): ReloadAttempt {

@@ -3,13 +3,14 @@ const MASK = '[redacted]';
 /**
  * Credential-looking tokens in free text, each with the part to keep:
  * - `Bearer <token>` / `Basic <token>` (an echoed Authorization header);
- * - `sk-…`, `sk-proj-…`, `key-…`, `pk-…`, `rk-…` style API keys;
+ * - `sk-…`, `sk-proj-…`, `key-…`, `pk-…`, `rk-…` style API keys (16 characters or more after the
+ *   prefix, with a digit: ordinary hyphenated names such as `key-rotation-policy` stay readable);
  * - Google (`AIza…`) and AWS (`AKIA…`) keys, and JWTs (`eyJ….eyJ….…`);
  * - `name: value` / `name=value` pairs whose name says it holds a credential (JSON quoted or not).
  */
 const PATTERNS: readonly (readonly [RegExp, (match: string, ...groups: string[]) => string])[] = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{4,}/gi, (_m, scheme: string) => `${scheme} ${MASK}`],
-  [/\b(sk|pk|rk|key|api)-[A-Za-z0-9_-]{6,}/gi, (_m, prefix: string) => `${prefix}-${MASK}`],
+  [/\b(sk|pk|rk|key)-(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{16,}/gi, (_m, prefix: string) => `${prefix}-${MASK}`],
   [/\bAIza[0-9A-Za-z_-]{20,}/g, () => MASK],
   [/\b(AKIA|ASIA)[0-9A-Z]{12,}/g, () => MASK],
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, () => MASK],
@@ -40,10 +41,11 @@ export function maskCredentials(text: string, known: readonly string[] = []): st
 }
 
 /**
- * A short, masked preview of a string for an error message: at most `keep` characters of its
- * start, then how long it is. Enough to recognise a value, never enough to leak it.
+ * A short, masked preview of a string for an error message: a string of at most `keep` characters
+ * (a typo such as `weight = "3"`) is shown as it is; a longer one only by its first `keep`
+ * characters and its length. Enough to recognise a value, never enough to leak it.
  */
 export function previewText(text: string, keep = 4): string {
-  if (text.length <= keep) return `"${'*'.repeat(text.length)}" (${text.length} characters)`;
-  return `"${text.slice(0, keep)}…" (${text.length} characters)`;
+  if (text.length <= keep) return JSON.stringify(text);
+  return `${JSON.stringify(text.slice(0, keep)).slice(0, -1)}…" (${text.length} characters)`;
 }

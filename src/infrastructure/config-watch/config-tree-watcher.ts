@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
+import { BrokenLinks } from './broken-links';
+import { isConfigFilePath } from './is-config-file-path';
 import { isConfigTreeChange } from './is-config-tree-change';
 import { isIgnoredConfigPath } from './is-ignored-config-path';
 import { TrailingDebounce } from './trailing-debounce';
@@ -21,11 +23,14 @@ export interface ConfigTreeWatcherOptions {
  * for `*.toml` files being edited, added, removed or renamed, including editors' atomic saves
  * (write a temp file, rename it over the target). No `awaitWriteFinish`: it would hold every event
  * back by its stability threshold, and a reload that reads a half-written file is only rejected
- * (the last good configuration stays) and followed by another once the write ends.
+ * (the last good configuration stays) and followed by another once the write ends. A `*.toml`
+ * entry turning into a broken symbolic link (a loop, a link to itself or to nothing), or back,
+ * counts as a change too, so that the reload reports it.
  */
 export class ConfigTreeWatcher {
   private readonly root: string;
   private readonly debounce: TrailingDebounce;
+  private readonly brokenLinks = new BrokenLinks();
   private watcher: FSWatcher | undefined;
   private started: Promise<void> | undefined;
   private markReady: (() => void) | undefined;
@@ -52,6 +57,7 @@ export class ConfigTreeWatcher {
       watcher.on('all', (event: string, changed: string) => {
         if (this.closing === undefined && isConfigTreeChange(this.root, event, changed)) this.debounce.schedule();
       });
+      watcher.on('raw', (_event, name, details) => this.checkLink(name, details));
       watcher.on('error', (error: unknown) => this.options.onError(error instanceof Error ? error : new Error(String(error))));
       watcher.once('ready', resolve);
       this.watcher = watcher;
@@ -69,5 +75,16 @@ export class ConfigTreeWatcher {
     this.debounce.dispose();
     this.markReady?.();
     await this.watcher?.close();
+  }
+
+  /** chokidar stays silent about broken links; its raw events name every entry that changed, so look at those. */
+  private checkLink(name: string, details: unknown): void {
+    const folder = typeof details === 'object' && details !== null && 'watchedPath' in details ? details.watchedPath : undefined;
+    if (this.closing !== undefined || typeof folder !== 'string' || name === '') return;
+    const candidate = path.resolve(folder, name);
+    if (!isConfigFilePath(this.root, candidate) || isIgnoredConfigPath(this.root, candidate, undefined)) return;
+    void this.brokenLinks.changed(candidate).then((changed) => {
+      if (changed && this.closing === undefined) this.debounce.schedule();
+    });
   }
 }

@@ -16,6 +16,13 @@ export const ENTITY_NOUN: Readonly<Record<EntityKind, string>> = {
   strategies: 'strategy',
 };
 
+/** A file of the tree that could not be read (too large, a folder, a broken link); its problem is reported apart. */
+export interface UnreadableConfigFile {
+  readonly kind: ConfigFileKind;
+  readonly relativePath: string;
+  readonly baseName: string;
+}
+
 /** One file as read from disk. */
 export interface ConfigFile {
   readonly kind: ConfigFileKind;

@@ -14,6 +14,16 @@ export interface UnsetVariable {
 export interface Interpolated {
   readonly table: ConfigTable;
   readonly unset: readonly UnsetVariable[];
+  /**
+   * Text that came from the environment, so that no error message prints it: every string in
+   * which a `${VAR}` was replaced, as it ended up, and each variable's value.
+   */
+  readonly fromEnvironment: readonly string[];
+}
+
+interface Found {
+  readonly unset: UnsetVariable[];
+  readonly fromEnvironment: string[];
 }
 
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
@@ -27,19 +37,19 @@ export function interpolateEnv(
   table: Readonly<Record<string, TomlValueWithoutBigInt>>,
   env: Environment,
 ): Interpolated {
-  const unset: UnsetVariable[] = [];
-  const result = interpolateTable(table, env, [], unset);
-  return { table: result, unset };
+  const found: Found = { unset: [], fromEnvironment: [] };
+  const result = interpolateTable(table, env, [], found);
+  return { table: result, ...found };
 }
 
 function interpolateTable(
   table: Readonly<Record<string, TomlValueWithoutBigInt>>,
   env: Environment,
   path: KeyPath,
-  unset: UnsetVariable[],
+  found: Found,
 ): ConfigTable {
   const result: ConfigTable = {};
-  for (const [key, value] of Object.entries(table)) result[key] = interpolateValue(value, env, [...path, key], unset);
+  for (const [key, value] of Object.entries(table)) result[key] = interpolateValue(value, env, [...path, key], found);
   return result;
 }
 
@@ -47,11 +57,11 @@ function interpolateValue(
   value: TomlValueWithoutBigInt,
   env: Environment,
   path: KeyPath,
-  unset: UnsetVariable[],
+  found: Found,
 ): ConfigValue {
-  if (typeof value === 'string') return interpolateString(value, env, path, unset);
-  if (Array.isArray(value)) return value.map((item, index) => interpolateValue(item, env, [...path, index], unset));
-  if (typeof value === 'object' && !(value instanceof Date)) return interpolateTable(value, env, path, unset);
+  if (typeof value === 'string') return interpolateString(value, env, path, found);
+  if (Array.isArray(value)) return value.map((item, index) => interpolateValue(item, env, [...path, index], found));
+  if (typeof value === 'object' && !(value instanceof Date)) return interpolateTable(value, env, path, found);
   return value;
 }
 
@@ -59,17 +69,21 @@ function interpolateString(
   text: string,
   env: Environment,
   path: KeyPath,
-  unset: UnsetVariable[],
+  found: Found,
 ): string | UnresolvedText {
   const missing: string[] = [];
+  let substituted = false;
   const replaced = text.replace(PLACEHOLDER, (placeholder: string, variable: string, fallback: string | undefined) => {
+    substituted = true;
     const value = env[variable];
+    if (value !== undefined && value !== '') found.fromEnvironment.push(value);
     if (fallback !== undefined) return value === undefined || value === '' ? fallback : value;
     if (value !== undefined) return value;
     if (!missing.includes(variable)) missing.push(variable);
     return placeholder;
   });
+  if (substituted) found.fromEnvironment.push(replaced);
   if (missing.length === 0) return replaced;
-  for (const variable of missing) unset.push({ path, variable });
+  for (const variable of missing) found.unset.push({ path, variable });
   return new UnresolvedText(replaced, missing);
 }

@@ -1,11 +1,23 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ConfigIssue } from '../../application/config/gateway-snapshot';
-import { type ConfigFile, type ConfigFileKind, type EntityKind, EntityKindValues, REGISTRY_FILE } from './config-file';
+import {
+  type ConfigFile,
+  type ConfigFileKind,
+  type EntityKind,
+  EntityKindValues,
+  REGISTRY_FILE,
+  type UnreadableConfigFile,
+} from './config-file';
+import { DEFAULT_MAX_CONFIG_FILE_BYTES } from './config-tree-limits';
+import { type BoundedRead, errorCode, readBoundedFile, reason } from './read-bounded-file';
+import { registryFileLimit } from './registry-file-limit';
 
 export interface ConfigTreeRead {
   /** Sorted by relative path. */
   readonly files: readonly ConfigFile[];
+  /** Files present but not read; each has an issue. Their entities' names stay known, so references to them do not cascade. */
+  readonly unreadable: readonly UnreadableConfigFile[];
   readonly issues: readonly ConfigIssue[];
 }
 
@@ -13,28 +25,38 @@ const TOML_SUFFIX = '.toml';
 const EDITOR_LEFTOVER = /(~|\.swp|\.tmp)$/;
 
 /**
- * Finds and reads `_registry.toml` and the `*.toml` files directly inside each entity folder.
- * Missing folders are empty; unknown folders and files at the top level are ignored.
+ * Finds and reads `_registry.toml` and the `*.toml` entries directly inside each entity folder.
+ * Missing folders are empty; unknown folders and files at the top level are ignored. The registry
+ * is read first, within the default size limit, because its `max_config_file_bytes` bounds every
+ * other file; a file over its limit is reported and never read whole. An entry named `*.toml`
+ * that is a folder, a symbolic link loop or a link to nothing is an error, not silently skipped.
  */
 export async function readConfigTree(configDir: string): Promise<ConfigTreeRead> {
-  const issues: ConfigIssue[] = [];
+  const found: Found = { files: [], unreadable: [], issues: [] };
   try {
     await readdir(configDir);
   } catch (error) {
     const message = `expected a readable configuration directory at ${configDir}: ${reason(error)}`;
-    issues.push({ file: '', path: '', message });
-    return { files: [], issues };
+    found.issues.push({ file: '', path: '', message });
+    return found;
   }
 
-  const listings = await Promise.all(EntityKindValues.map((kind) => listFolder(configDir, kind, issues)));
-  const reads = [readOne(configDir, 'registry', REGISTRY_FILE, issues)];
+  await readOne(configDir, 'registry', REGISTRY_FILE, DEFAULT_MAX_CONFIG_FILE_BYTES, found);
+  const limit = registryFileLimit(found.files[0]);
+  const listings = await Promise.all(EntityKindValues.map((kind) => listFolder(configDir, kind, found.issues)));
+  const reads: Promise<void>[] = [];
   EntityKindValues.forEach((kind, position) => {
-    for (const fileName of listings[position] ?? []) reads.push(readOne(configDir, kind, `${kind}/${fileName}`, issues));
+    for (const fileName of listings[position] ?? []) reads.push(readOne(configDir, kind, `${kind}/${fileName}`, limit, found));
   });
+  await Promise.all(reads);
+  found.files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+  return found;
+}
 
-  const files = (await Promise.all(reads)).filter((file): file is ConfigFile => file !== undefined);
-  files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
-  return { files, issues };
+interface Found {
+  readonly files: ConfigFile[];
+  readonly unreadable: UnreadableConfigFile[];
+  readonly issues: ConfigIssue[];
 }
 
 /** `*.toml`, but not hidden files and not editor leftovers. */
@@ -52,33 +74,39 @@ async function listFolder(configDir: string, kind: EntityKind, issues: ConfigIss
   }
 }
 
-/** Reads one file; a file that does not exist (the optional registry) or is a folder yields nothing. */
+/** Reads one file; one that does not exist (the optional registry, or a file deleted meanwhile) yields nothing. */
 async function readOne(
   configDir: string,
   kind: ConfigFileKind,
   relativePath: string,
-  issues: ConfigIssue[],
-): Promise<ConfigFile | undefined> {
-  try {
-    // readFile follows symlinks, so files mounted by Kubernetes ConfigMaps are read like regular ones.
-    const text = await readFile(path.join(configDir, ...relativePath.split('/')), 'utf8');
-    return { kind, relativePath, baseName: path.posix.basename(relativePath, TOML_SUFFIX), text };
-  } catch (error) {
-    const code = errorCode(error);
-    if (code !== 'ENOENT' && code !== 'EISDIR') {
-      issues.push({ file: relativePath, path: '', message: `cannot read the file: ${reason(error)}` });
-    }
-    return undefined;
+  maxBytes: number,
+  found: Found,
+): Promise<void> {
+  const read = await readBoundedFile(path.join(configDir, ...relativePath.split('/')), maxBytes);
+  const baseName = path.posix.basename(relativePath, TOML_SUFFIX);
+  if (read.kind === 'text') {
+    found.files.push({ kind, relativePath, baseName, text: read.text });
+    return;
   }
+  const problem = describeUnreadable(read, maxBytes);
+  if (problem === undefined) return;
+  found.issues.push({ file: relativePath, path: '', message: problem });
+  found.unreadable.push({ kind, relativePath, baseName });
 }
 
-// Duck-typed rather than `instanceof Error`: errors from node:fs may come from another realm (as under jest).
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-    ? error.code
-    : undefined;
-}
-
-function reason(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+function describeUnreadable(read: Exclude<BoundedRead, { kind: 'text' }>, maxBytes: number): string | undefined {
+  switch (read.kind) {
+    case 'missing':
+      return undefined;
+    case 'too_large':
+      return `the file is ${read.bytes} bytes, more than max_config_file_bytes (${maxBytes}); it was not read`;
+    case 'folder':
+      return 'is a folder, expected a TOML file';
+    case 'link_loop':
+      return 'cannot read the file: symbolic link loop';
+    case 'dangling_link':
+      return 'cannot read the file: it is a symbolic link to a file that does not exist';
+    case 'unreadable':
+      return `cannot read the file: ${read.reason}`;
+  }
 }

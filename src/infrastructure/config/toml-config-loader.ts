@@ -1,16 +1,21 @@
 import type { ConfigIssue, ConfigLoadResult } from '../../application/config/gateway-snapshot';
 import type { InstanceRuntimeRegistry } from '../../application/config/instance-runtime-registry';
 import type { ConfigLoader } from '../../application/ports/config-loader';
+import { errorMessage } from '../../domain/errors/error-message';
+import { maskCredentials } from '../../domain/secrets/mask-credentials';
 import { buildSnapshot } from './build/build-snapshot';
+import { capIssuesPerFile } from './cap-issues-per-file';
 import { checkCircuitBreakers } from './check-circuit-breakers';
 import { checkHealthChecks } from './check-health-checks';
 import { checkNames } from './check-names';
 import { checkReferences } from './check-references';
 import { checkSharedNamespace } from './check-shared-namespace';
 import { sortIssues } from './config-issues';
+import { MAX_ISSUES_PER_FILE } from './config-tree-limits';
 import { contentHash } from './content-hash';
 import { draftEntities } from './draft-entities';
 import { findFallbackCycles } from './find-fallback-cycles';
+import { hideEnvironmentText } from './hide-environment-text';
 import type { Environment } from './interpolate-env';
 import { readConfigTree } from './read-config-tree';
 import { validateDrafts } from './validate-drafts';
@@ -18,17 +23,30 @@ import { validateDrafts } from './validate-drafts';
 /**
  * Loads a `configs/llms/`-style tree: reads every file, replaces `${VAR}`, resolves `extends`,
  * validates each file strictly, checks names and references across files, and only then builds
- * the domain objects. Every problem found is reported, sorted by file and key path.
+ * the domain objects. Every problem found is reported, sorted by file and key path, at most
+ * MAX_ISSUES_PER_FILE per file, and never with a value taken from the environment. The load never
+ * throws: a failure nobody foresaw is reported as a problem too.
  */
 export class TomlConfigLoader implements ConfigLoader {
   public constructor(private readonly env: Environment = process.env) {}
 
   public async load(configDir: string, runtimes: InstanceRuntimeRegistry): Promise<ConfigLoadResult> {
+    try {
+      return await this.loadTree(configDir, runtimes);
+    } catch (error) {
+      const message = `the configuration could not be loaded: ${maskCredentials(errorMessage(error))}`;
+      return { ok: false, issues: [{ file: '', path: '', message }] };
+    }
+  }
+
+  private async loadTree(configDir: string, runtimes: InstanceRuntimeRegistry): Promise<ConfigLoadResult> {
     const read = await readConfigTree(configDir);
-    const drafts = draftEntities(read.files, this.env);
+    const drafts = draftEntities(read.files, this.env, read.unreadable);
     await yieldToEventLoop();
     const { tree, issues: validationIssues, warnings } = validateDrafts(drafts);
     await yieldToEventLoop();
+    const report = (found: readonly ConfigIssue[]): ConfigIssue[] =>
+      capIssuesPerFile(sortIssues(found), MAX_ISSUES_PER_FILE).map((issue) => hideEnvironmentText(issue, drafts.fromEnvironment));
     const issues: ConfigIssue[] = [
       ...read.issues,
       ...drafts.issues,
@@ -40,7 +58,7 @@ export class TomlConfigLoader implements ConfigLoader {
       ...checkHealthChecks(tree),
       ...findFallbackCycles(tree),
     ];
-    if (issues.length > 0 || tree.registry === undefined) return { ok: false, issues: sortIssues(issues) };
+    if (issues.length > 0 || tree.registry === undefined) return { ok: false, issues: report(issues) };
     await yieldToEventLoop();
 
     const built = buildSnapshot({
@@ -48,10 +66,10 @@ export class TomlConfigLoader implements ConfigLoader {
       registry: tree.registry,
       configDir,
       version: contentHash(read.files),
-      warnings: sortIssues(warnings),
+      warnings: report(warnings),
       runtimes,
     });
-    return built.ok ? built : { ok: false, issues: sortIssues(built.issues) };
+    return built.ok ? built : { ok: false, issues: report(built.issues) };
   }
 }
 

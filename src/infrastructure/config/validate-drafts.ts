@@ -13,6 +13,7 @@ import { strategySchema } from './schemas/strategy-schema';
 import { taskGroupSchema } from './schemas/task-group-schema';
 import { wrapperSchema } from './schemas/wrapper-schema';
 import { settleUnresolved } from './settle-unresolved';
+import { unexpectedFailureIssue } from './unexpected-failure-issue';
 import type { ValidatedEntity, ValidatedProvider, ValidatedTree } from './validated-tree';
 import { describeZodIssue, zodIssuesToConfigIssues } from './zod-issues-to-config-issues';
 
@@ -26,22 +27,23 @@ export interface Validation {
 export function validateDrafts(drafts: Drafts): Validation {
   const issues: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
+  const found: Found = { issues, fromEnvironment: drafts.fromEnvironment };
 
   const resolvedDrafts = (kind: EntityKind): readonly EntityDraft[] => {
     const resolved = resolveExtends(drafts.entities.get(kind) ?? []);
-    issues.push(...resolved.issues);
+    for (const issue of resolved.issues) issues.push(issue);
     return resolved.drafts;
   };
   const validateKind = <Schema extends z.ZodType>(kind: EntityKind, schema: Schema) =>
     resolvedDrafts(kind).map((draft) =>
       // Unset variables were reported when the file was read; here they only become strings again.
-      validateEntity(draft, (table) => checkAgainst(schema, settleUnresolved(table).table, draft.file, issues)),
+      validateEntity(draft, (table) => checkAgainst(schema, settleUnresolved(table).table, draft.file, found)),
     );
 
   const tree: ValidatedTree = {
-    registry: validateRegistry(drafts.registry, issues),
+    registry: validateRegistry(drafts.registry, found),
     providers: resolvedDrafts('providers').map((draft) =>
-      validateEntity(draft, (table) => validateProvider(draft, table, issues, warnings)),
+      validateEntity(draft, (table) => validateProvider(draft, table, found, warnings)),
     ),
     strategies: validateKind('strategies', strategySchema),
     pools: validateKind('pools', poolSchema),
@@ -59,16 +61,22 @@ function validateEntity<Document>(
   return { file: draft.file, name: draft.name, namePath: draft.namePath, document };
 }
 
-function validateRegistry(table: ConfigTable | undefined, issues: ConfigIssue[]): RegistryDocument | undefined {
+/** Where checks put their issues, and the text no message may print. */
+interface Found {
+  readonly issues: ConfigIssue[];
+  readonly fromEnvironment: ReadonlySet<string>;
+}
+
+function validateRegistry(table: ConfigTable | undefined, found: Found): RegistryDocument | undefined {
   if (table === undefined) return undefined;
-  return checkAgainst(registrySchema, settleUnresolved(table).table, REGISTRY_FILE, issues);
+  return checkAgainst(registrySchema, settleUnresolved(table).table, REGISTRY_FILE, found);
 }
 
 /** A provider whose values hold an unset variable is kept, disabled, with one warning per value. */
 function validateProvider(
   draft: EntityDraft,
   table: ConfigTable,
-  issues: ConfigIssue[],
+  found: Found,
   warnings: ConfigIssue[],
 ): ValidatedProvider | undefined {
   const settled = settleUnresolved(table);
@@ -82,7 +90,7 @@ function validateProvider(
     });
   }
   const baseUrlResolved = !settled.unresolved.some(({ path }) => path.length === 1 && path[0] === 'base_url');
-  const document = checkAgainst(providerSchema(baseUrlResolved), settled.table, draft.file, issues);
+  const document = checkAgainst(providerSchema(baseUrlResolved), settled.table, draft.file, found);
   if (document === undefined) return undefined;
   return { ...document, disabledReason: disabledReason(variables) };
 }
@@ -98,10 +106,16 @@ function checkAgainst<Schema extends z.ZodType>(
   schema: Schema,
   table: unknown,
   file: string,
-  issues: ConfigIssue[],
+  found: Found,
 ): z.output<Schema> | undefined {
-  const result = schema.safeParse(table, { error: describeZodIssue });
+  let result: z.ZodSafeParseResult<z.output<Schema>>;
+  try {
+    result = schema.safeParse(table, { error: describeZodIssue, reportInput: true });
+  } catch (error) {
+    found.issues.push(unexpectedFailureIssue(file, 'checked', error));
+    return undefined;
+  }
   if (result.success) return result.data;
-  issues.push(...zodIssuesToConfigIssues(file, result.error.issues));
+  for (const issue of zodIssuesToConfigIssues(file, result.error.issues, found.fromEnvironment)) found.issues.push(issue);
   return undefined;
 }

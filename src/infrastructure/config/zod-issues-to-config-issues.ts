@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { ConfigIssue } from '../../application/config/gateway-snapshot';
-import { expectationMessage } from './describe-value';
+import { describeValue, expectationMessage } from './describe-value';
 import { formatKeyPath } from './key-path';
+import { originOf, type ValueOrigin } from './value-origin';
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   string: 'a string',
@@ -42,8 +43,17 @@ function boundDescription(bound: 'at least' | 'at most', origin: string, limit: 
   return `a value ${bound} ${limit}`;
 }
 
-/** One config issue per zod issue, except that each unknown key gets its own issue on its own path. */
-export function zodIssuesToConfigIssues(file: string, issues: readonly z.core.$ZodIssue[]): ConfigIssue[] {
+/**
+ * One config issue per zod issue, except that each unknown key gets its own issue on its own path.
+ * Error maps see a value but not where it came from; here, knowing its path and whether it came
+ * from the environment (parse with `reportInput: true`), a message that shows a value it must
+ * not is worded again (see value-origin.ts).
+ */
+export function zodIssuesToConfigIssues(
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  fromEnvironment: ReadonlySet<string> = new Set(),
+): ConfigIssue[] {
   const result: ConfigIssue[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -52,8 +62,20 @@ export function zodIssuesToConfigIssues(file: string, issues: readonly z.core.$Z
         result.push({ file, path: formatKeyPath([...issue.path, key]), message: `unknown key "${key}"${suffix}` });
       }
     } else {
-      result.push({ file, path: formatKeyPath(issue.path), message: issue.message });
+      const origin = originOf(issue.path, issue.input, fromEnvironment);
+      const message = origin === 'written' ? issue.message : hideValue(issue.message, issue.input, origin);
+      result.push({ file, path: formatKeyPath(issue.path), message });
     }
   }
   return result;
+}
+
+/** Replaces the value's usual description, and the value itself wherever it is quoted, by what may be said of it. */
+function hideValue(message: string, value: unknown, origin: ValueOrigin): string {
+  const hidden = describeValue(value, origin);
+  let worded = message.split(describeValue(value)).join(hidden);
+  if (typeof value === 'string' && value !== '') {
+    for (const quoted of new Set([JSON.stringify(value), `"${value}"`])) worded = worded.split(quoted).join(hidden);
+  }
+  return worded;
 }

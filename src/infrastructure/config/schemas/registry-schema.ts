@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { describeValue } from '../describe-value';
+import { DEFAULT_MAX_CONFIG_FILE_BYTES } from '../config-tree-limits';
 import { circuitBreakerTable } from './circuit-breaker-schema';
 import { healthCheckTable } from './health-check-schema';
 import { expecting, integerAtLeast, integerBetween, nonEmptyText, oneOf, strictTable } from './toml-fields';
@@ -12,7 +14,7 @@ const serverTable = strictTable({
   max_json_depth: integerBetween(1, 1000).default(64),
   request_read_timeout_ms: integerAtLeast(100).default(30000),
   max_connections: integerAtLeast(1).default(4096),
-  max_config_file_bytes: integerAtLeast(1024).default(1048576),
+  max_config_file_bytes: integerAtLeast(1024).default(DEFAULT_MAX_CONFIG_FILE_BYTES),
   allowed_hosts: z.array(nonEmptyText(), { error: expecting('an array of host names') }).default([]),
 });
 
@@ -35,7 +37,7 @@ const defaultsTable = strictTable({
 
 const stateTable = strictTable({
   backend: oneOf(StateBackendValues, (input) =>
-    input === undefined ? undefined : `only "memory" is supported today, got ${JSON.stringify(input)}`,
+    input === undefined ? undefined : `only "memory" is supported today, got ${describeValue(input)}`,
   ).default('memory'),
 });
 

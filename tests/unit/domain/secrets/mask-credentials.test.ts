@@ -26,6 +26,11 @@ describe('maskCredentials', () => {
     expect(maskCredentials(text)).toBe(text);
   });
 
+  it('leaves hyphenated names that are not keys readable', () => {
+    const text = 'pool api-east-1, instance key-rotation-policy, model gpt-4o-mini-2024-07-18';
+    expect(maskCredentials(text)).toBe(text);
+  });
+
   it('ignores known secrets too short to mask safely', () => {
     expect(maskCredentials('none of the above', ['none'])).toBe('none of the above');
   });
@@ -34,6 +39,9 @@ describe('maskCredentials', () => {
 describe('previewText', () => {
   it('keeps a short prefix and the length, never the whole value', () => {
     expect(previewText('sk-live-0123456789')).toBe('"sk-l…" (18 characters)');
-    expect(previewText('abc')).toBe('"***" (3 characters)');
+  });
+
+  it('shows a string no longer than the prefix as it is', () => {
+    expect(previewText('abc')).toBe('"abc"');
   });
 });

@@ -142,7 +142,7 @@ describe('TomlConfigLoader [health_check]', () => {
       { file: '_registry.toml', path: 'defaults.health_check.jitter_ratio', message: 'expected number between 0 and 0.5, got float 0.6' },
       { file: 'pools/slow.toml', path: 'health_check.healthy_threshold', message: 'expected integer >= 1, got integer 0' },
       { file: 'pools/slow.toml', path: 'health_check.jitter_ratio', message: 'expected number between 0 and 0.5, got float -0.1' },
-      { file: 'pools/slow.toml', path: 'health_check.path', message: 'expected a path starting with "/", got string "models"' },
+      { file: 'pools/slow.toml', path: 'health_check.path', message: 'expected a path starting with "/", got string "mode…" (6 characters)' },
       { file: 'pools/slow.toml', path: 'health_check.probe', message: 'expected one of "path", "completion", got string "tcp"' },
       { file: 'pools/slow.toml', path: 'health_check.timeout_ms', message: 'expected integer >= 1, got integer 0' },
       { file: 'pools/slow.toml', path: 'health_check.unhealthy_threshold', message: 'expected integer >= 1, got float 1.5' },

@@ -36,7 +36,7 @@ describe('TomlConfigLoader reports, within one file,', () => {
     );
     expect(issues).toEqual([
       { file: '_registry.toml', path: 'server.port', message: 'expected integer between 0 and 65535, got integer 70000' },
-      { file: '_registry.toml', path: 'state.backend', message: 'only "memory" is supported today, got "redis"' },
+      { file: '_registry.toml', path: 'state.backend', message: 'only "memory" is supported today, got string "redi…" (5 characters)' },
       { file: 'pools/slow.toml', path: 'instances[0].model', message: 'required key is missing; expected a non-empty string' },
     ]);
   });
@@ -59,7 +59,7 @@ describe('TomlConfigLoader reports, within one file,', () => {
       }),
     );
     expect(issues).toEqual([
-      { file: 'providers/badurl.toml', path: 'base_url', message: 'expected an http(s) URL, got string "ftp://example.com"' },
+      { file: 'providers/badurl.toml', path: 'base_url', message: 'expected an http(s) URL, got string "ftp:…" (17 characters)' },
       { file: 'providers/nourl.toml', path: 'base_url', message: 'required key is missing; protocol "openai" needs an http(s) URL' },
       { file: 'providers/real.toml', path: 'mock', message: '[mock] is allowed only when protocol = "mock", but protocol = "openai"' },
     ]);
