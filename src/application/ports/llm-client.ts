@@ -7,7 +7,7 @@ export interface UpstreamCall {
   readonly instance: PoolInstance;
   readonly payload: ClientPayload;
   readonly stream: boolean;
-  /** Aborted when the request's deadline passes or the client goes away. */
+  /** Aborted when the request's deadline passes, the client goes away, or a served stream passes the plan's `maxStreamMs`. */
   readonly signal: AbortSignal;
   readonly requestId: string;
 }
@@ -22,7 +22,12 @@ export interface CompletedResponse {
   readonly usageTokens?: number;
 }
 
-/** A stream that has started: the bytes are the client's protocol framing (SSE for OpenAI), forwarded as they arrive. */
+/**
+ * A stream that has started: the bytes are the client's protocol framing (SSE for OpenAI), forwarded
+ * as they arrive. The first chunk holds at least one complete event (an adapter holds back bytes
+ * until then), and the iterator throws, rather than ending, when the upstream's stream is cut,
+ * malformed at its end, or passes the provider's `maxResponseBytes`.
+ */
 export interface StreamingResponse {
   readonly kind: 'streaming';
   readonly status: number;
@@ -33,8 +38,12 @@ export interface StreamingResponse {
 /**
  * `not_admitted`: the gateway itself held the call back after picking the instance (its breaker
  * opened, or its rpm/tpm budget ran out, in between); nothing was sent upstream.
+ * `gateway`: the gateway failed while preparing the call (building or serialising the request, or
+ * the adapter threw before sending); nothing was sent upstream and the instance is not at fault.
+ * `protocol`: the upstream answered, but not as its protocol requires (a body that is not JSON, a
+ * stream cut or malformed, an answer over `maxResponseBytes`).
  */
-export const UpstreamFailureReasonValues = ['connect', 'timeout', 'http_status', 'protocol', 'aborted', 'not_admitted'] as const;
+export const UpstreamFailureReasonValues = ['connect', 'timeout', 'http_status', 'protocol', 'aborted', 'not_admitted', 'gateway'] as const;
 export type UpstreamFailureReason = (typeof UpstreamFailureReasonValues)[number];
 
 export interface UpstreamFailure {

@@ -5,6 +5,7 @@ import { GuardedStream, type StreamEnd } from './guarded-stream';
 import type { InstanceOutcomes } from './instance-outcomes';
 import type { CompletedResponse, LlmClient, StreamingResponse, UpstreamFailure } from '../ports/llm-client';
 import { errorMessage } from '../../domain/errors/error-message';
+import { StreamLimitPassed } from './request-deadline';
 
 export interface AttemptRequest {
   readonly instance: PoolInstance;
@@ -21,9 +22,11 @@ export type AttemptResult = CompletedResponse | StreamingResponse | UpstreamFail
 /**
  * One call to one instance, holding its concurrency slot (and a breaker trial slot, when
  * half-open) for exactly as long as the call lasts: until the answer is read, or, for a stream,
- * until the stream ends or is abandoned. A stream only counts as started once its first chunk has
- * arrived, so a stream that dies before sending anything is a failed attempt the request can still
- * recover from; a stream counts as a success for the breaker only once it has ended normally.
+ * until the stream ends or is abandoned. A stream only counts as started once its first chunk (for
+ * the adapters, at least one complete event) has arrived, so a stream that dies before that is a
+ * failed attempt the request can still recover from; a stream counts as a success for the breaker
+ * only once it has ended normally, and as a failure when it breaks (a stream ended by the plan's
+ * `maxStreamMs` included); one ended because the client went away gives no verdict.
  * Successes are recorded here; a returned failure is for the caller to classify and record.
  */
 export async function attemptInstance(
@@ -62,7 +65,7 @@ export async function attemptInstance(
     const onEnd = (end: StreamEnd): void => {
       runtime.release();
       if (end.kind === 'completed') outcomes.succeeded(instance);
-      else if (end.kind === 'failed') outcomes.streamBroke(instance);
+      else if (end.kind === 'failed' && !closedByClient(request.signal)) outcomes.streamBroke(instance);
       else outcomes.abandoned(instance);
     };
     return { ...result, chunks: new GuardedStream(iterator, onEnd, first.chunk) };
@@ -71,12 +74,20 @@ export async function attemptInstance(
   }
 }
 
+/** An adapter that throws has failed inside the gateway, before (or instead of) sending anything. */
 async function callSafely(llm: LlmClient, request: AttemptRequest): Promise<AttemptResult> {
   try {
     return await llm.call(request);
   } catch (error) {
-    return failure(request.signal, `provider adapter failed: ${errorMessage(error)}`);
+    const message = `the provider adapter failed: ${errorMessage(error)}`;
+    if (request.signal.aborted) return { kind: 'failed', reason: 'aborted', message };
+    return { kind: 'failed', reason: 'gateway', message };
   }
+}
+
+/** The request's signal aborted for a reason other than the stream limit: the client went away. */
+function closedByClient(signal: AbortSignal): boolean {
+  return signal.aborted && !(signal.reason instanceof StreamLimitPassed);
 }
 
 async function nextChunk(
@@ -85,11 +96,11 @@ async function nextChunk(
 ): Promise<{ kind: 'chunk'; chunk: Uint8Array } | UpstreamFailure> {
   try {
     const first = await iterator.next();
-    if (first.done === true) return failure(signal, 'the upstream stream ended before sending any data');
+    if (first.done === true) return failure(signal, 'the upstream stream ended before sending any event');
     return { kind: 'chunk', chunk: first.value };
   } catch (error) {
     await iterator.return?.().catch(() => undefined);
-    return failure(signal, `the upstream stream failed before its first chunk: ${errorMessage(error)}`);
+    return failure(signal, `the upstream stream failed before its first event: ${errorMessage(error)}`);
   }
 }
 

@@ -15,6 +15,8 @@ export function classifyUpstreamFailure(failure: UpstreamFailure): FailureClass 
     case 'protocol':
     case 'not_admitted':
       return 'transient';
+    case 'gateway':
+      return 'gateway_error';
     case 'http_status':
       return classifyStatus(failure);
     default: {

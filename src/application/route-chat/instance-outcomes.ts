@@ -23,7 +23,10 @@ export class InstanceOutcomes {
     this.markHealthy(instance);
   }
 
-  /** A stream that started and then broke: the instance failed, after all. */
+  /**
+   * A stream that started and then broke (cut, malformed at its end, over `maxResponseBytes`, or
+   * past the plan's `maxStreamMs`): the instance failed, after all.
+   */
   public streamBroke(instance: PoolInstance): void {
     instance.runtime.breaker.recordFailure();
     instance.runtime.recordFailure('transient');
@@ -55,6 +58,10 @@ export class InstanceOutcomes {
         // The instance answered properly; the request was at fault.
         runtime.breaker.recordSuccess();
         runtime.recordFailure(failureClass);
+        return;
+      case 'gateway_error':
+        // The gateway failed before sending anything: no verdict on the instance at all.
+        runtime.breaker.releaseWithoutOutcome();
         return;
       case 'aborted':
         if (deadlinePassed) {

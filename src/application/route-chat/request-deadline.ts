@@ -2,20 +2,24 @@ import type { Clock } from '../ports/clock';
 
 /**
  * One abort signal for a whole request: fires when the deadline passes or when the client's own
- * signal aborts. `disarm` stops the deadline (a stream past its first byte is governed by idle
- * timeouts, not by the request deadline) while still following the client.
+ * signal aborts. Once a stream is served the deadline no longer applies (a stream is governed by
+ * idle timeouts); `limitStream` replaces it by the plan's `maxStreamMs`, if any, still counted from
+ * the request's start. The signal reaches the upstream call, so an abort ends the stream's body.
  */
 export class RequestDeadline {
   private readonly controller = new AbortController();
   private cancelTimer: (() => void) | undefined;
   private expired = false;
+  private streamExpired = false;
+  private readonly startedAt: number;
   private readonly onClientAbort = (): void => this.controller.abort(new Error('client closed the request'));
 
   public constructor(
-    clock: Clock,
+    private readonly clock: Clock,
     timeoutMs: number,
     private readonly clientSignal: AbortSignal | undefined,
   ) {
+    this.startedAt = clock.now();
     this.cancelTimer = clock.schedule(timeoutMs, () => {
       this.expired = true;
       this.controller.abort(new Error(`request deadline of ${timeoutMs} ms passed`));
@@ -36,6 +40,25 @@ export class RequestDeadline {
     return this.clientSignal?.aborted === true;
   }
 
+  /** Whether a served stream was ended for passing `maxStreamMs`. */
+  public get streamLimitPassed(): boolean {
+    return this.streamExpired;
+  }
+
+  /**
+   * Stops the request deadline and, when `maxStreamMs` is set, aborts the stream once that many ms
+   * have passed since the request started. No timer when it is undefined.
+   */
+  public limitStream(maxStreamMs: number | undefined): void {
+    this.disarm();
+    if (maxStreamMs === undefined) return;
+    const left = Math.max(0, maxStreamMs - (this.clock.now() - this.startedAt));
+    this.cancelTimer = this.clock.schedule(left, () => {
+      this.streamExpired = true;
+      this.controller.abort(new StreamLimitPassed(maxStreamMs));
+    });
+  }
+
   public disarm(): void {
     this.cancelTimer?.();
     this.cancelTimer = undefined;
@@ -44,5 +67,14 @@ export class RequestDeadline {
   public dispose(): void {
     this.disarm();
     this.clientSignal?.removeEventListener('abort', this.onClientAbort);
+  }
+}
+
+/** The abort reason of a stream ended by `maxStreamMs`; its message is what the client is told. */
+export class StreamLimitPassed extends Error {
+  public override readonly name = 'StreamLimitPassed';
+
+  public constructor(maxStreamMs: number) {
+    super(`the stream passed max_stream_ms (${maxStreamMs} ms since the request started)`);
   }
 }

@@ -16,7 +16,8 @@ import { RequestLog } from './request-log';
 import type { RouteChatInput, RouteChatOutcome, ServedBy } from './route-chat-types';
 import { TierGates } from './tier-gates';
 import { waitUnlessAborted } from './wait-unless-aborted';
-import { TierLadder, type LadderStop } from './tier-ladder';
+import { TierLadder } from './tier-ladder';
+import { abortError, exhaustedError, gatewayError, saturatedError, type Budget } from './route-chat-errors';
 
 /**
  * Routes one chat request: resolve the target, walk its tiers, call instances until one serves,
@@ -50,7 +51,7 @@ export class RouteChat {
     try {
       const { outcome, releaseTier } = await this.walk(plan, budget, input, deadline);
       if (outcome.kind === 'served' && outcome.response.kind === 'streaming') {
-        deadline.disarm();
+        deadline.limitStream(plan.maxStreamMs);
         return log.finishWhenStreamEnds(outcome, () => {
           deadline.dispose();
           releaseTier();
@@ -162,13 +163,17 @@ export class RouteChat {
           break;
         case 'misconfigured':
           break;
+        case 'gateway_error':
+          // Our own failure: every other instance would fail the same way, and none is to blame.
+          return { kind: 'rejected', error: gatewayError(plan, attempts), attempts, servedBy };
         default: {
           const unreachable: never = failureClass;
           throw new RangeError(`unhandled failure class ${String(unreachable)}`);
         }
       }
     }
-    return { kind: 'rejected', error: exhaustedError(plan, attempts), attempts, ...servedByOf(lastServedBy) };
+    const error = exhaustedError(plan, attempts, this.clock.now(), estimatedTokens);
+    return { kind: 'rejected', error, attempts, ...servedByOf(lastServedBy) };
   }
 
   private readonly now = (): number => this.clock.now();
@@ -180,50 +185,10 @@ function servedByOf(servedBy: ServedBy | undefined): { servedBy?: ServedBy } {
   return servedBy === undefined ? {} : { servedBy };
 }
 
-function saturatedError(stop: LadderStop & { kind: 'saturated' }, attempts: readonly AttemptSummary[]): SwitchyardError {
-  const why = stop.reason === 'queue_full' ? 'its queue is full' : 'the wait in its queue timed out';
-  return new SwitchyardError(
-    'tier_saturated',
-    `Tier \`${stop.step.group ?? ''}.${stop.step.tier ?? ''}\` is at its concurrency limit and ${why}; retry later.`,
-    { attempts, retryAfterMs: stop.retryAfterMs },
-  );
-}
-
-interface Budget {
-  readonly maxAttempts: number;
-  readonly timeoutMs: number;
-}
-
 /** The configured budget, lowered (never raised) by the client's own limits. */
 function effectiveBudget(plan: RoutePlan, limits: RouteChatInput['limits']): Budget {
   return {
     maxAttempts: Math.min(plan.maxAttempts, limits?.maxAttempts ?? plan.maxAttempts),
     timeoutMs: Math.min(plan.timeoutMs, limits?.timeoutMs ?? plan.timeoutMs),
   };
-}
-
-function abortError(deadline: RequestDeadline, plan: RoutePlan, budget: Budget, attempts: readonly AttemptSummary[]): SwitchyardError {
-  if (deadline.clientClosed && !deadline.deadlinePassed) {
-    return new SwitchyardError('client_closed', 'The client closed the request.', { attempts });
-  }
-  return new SwitchyardError(
-    'deadline_exceeded',
-    `\`${plan.name}\` did not answer within ${budget.timeoutMs} ms. Attempts: ${describeAttempts(attempts)}`,
-    { attempts },
-  );
-}
-
-function exhaustedError(plan: RoutePlan, attempts: readonly AttemptSummary[]): SwitchyardError {
-  const reason =
-    attempts.length === 0
-      ? 'no instance was available (all disabled or at their concurrency limit)'
-      : `every option was spent after ${attempts.length} attempt(s): ${describeAttempts(attempts)}`;
-  return new SwitchyardError('all_attempts_failed', `\`${plan.name}\` could not be served: ${reason}`, { attempts });
-}
-
-function describeAttempts(attempts: readonly AttemptSummary[]): string {
-  if (attempts.length === 0) return 'none';
-  return attempts
-    .map((a) => `${a.tier}/${a.pool}/${a.instance}: ${a.failure}${a.status !== undefined ? ` (${a.status})` : ''}`)
-    .join('; ');
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerSettings } from '../breaker/circuit-breaker-settings';
 import { DEFAULT_HEALTH_CHECK, type HealthCheckSettings } from '../health/health-check-settings';
+import { instanceUnavailability } from '../instance/instance-unavailability';
 import type { PoolInstance } from '../instance/pool-instance';
 import type { SelectionStrategy } from '../strategy/selection-strategy';
 import type { StrategySpec } from '../strategy/strategy-spec';
@@ -35,12 +36,7 @@ export class PollingPool {
    */
   public pick(exclude: ReadonlySet<string>, now: number, estimatedTokens = 0): PoolInstance | undefined {
     const candidates = this.instances.filter(
-      (instance) =>
-        instance.enabled &&
-        !instance.saturated &&
-        !exclude.has(instance.identity) &&
-        instance.runtime.admits(now) &&
-        instance.runtime.rateLimits.admits(estimatedTokens, now),
+      (instance) => !exclude.has(instance.identity) && instanceUnavailability(instance, now, estimatedTokens) === undefined,
     );
     return candidates.length > 0 ? this.strategy.pick(candidates) : undefined;
   }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ProbeResult } from '../../application/ports/health-probe';
 import type { LlmClient } from '../../application/ports/llm-client';
 import type { PoolInstance } from '../../domain/instance/pool-instance';
+import { maskCredentials } from '../../domain/secrets/mask-credentials';
+import { providerSecrets } from '../providers/http/provider-secrets';
 
 const PING_BODY: Readonly<Record<string, unknown>> = Object.freeze({
   max_tokens: 1,
@@ -9,7 +11,11 @@ const PING_BODY: Readonly<Record<string, unknown>> = Object.freeze({
   messages: [{ role: 'user', content: 'ping' }],
 });
 
-/** A one-token, non-streaming chat completion through the LLM-client port; a 2xx answer passes. */
+/**
+ * A one-token, non-streaming chat completion through the LLM-client port; a 2xx answer passes. The
+ * adapters mask their failure texts already; the reason is masked again here because it reaches
+ * /admin/pools whatever adapter produced it.
+ */
 export async function probeByCompletion(llm: LlmClient, instance: PoolInstance, signal: AbortSignal): Promise<ProbeResult> {
   const result = await llm.call({
     instance,
@@ -28,7 +34,11 @@ export async function probeByCompletion(llm: LlmClient, instance: PoolInstance, 
       await result.chunks[Symbol.asyncIterator]().return?.();
       return { ok: true };
     case 'failed':
-      return { ok: false, ...(result.status !== undefined ? { status: result.status } : {}), message: result.message };
+      return {
+        ok: false,
+        ...(result.status !== undefined ? { status: result.status } : {}),
+        message: maskCredentials(result.message, providerSecrets(instance.provider)),
+      };
     default: {
       const unreachable: never = result;
       throw new RangeError(`unknown upstream result ${JSON.stringify(unreachable)}`);

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { ProbeResult } from '../../application/ports/health-probe';
 import type { PoolInstance } from '../../domain/instance/pool-instance';
 import { describeTransportError } from '../providers/http/describe-transport-error';
+import { providerSecrets } from '../providers/http/provider-secrets';
 import { readLimitedBody } from '../providers/http/read-limited-body';
 import type { UpstreamConnections } from '../providers/http/upstream-connections';
 import { describeUpstreamError } from '../providers/openai/describe-upstream-error';
@@ -10,7 +11,8 @@ const ERROR_SNIPPET_BYTES = 4096;
 
 /**
  * `GET {base_url}{path}` over the provider's own keep-alive pool, with its headers and key; any
- * 2xx passes. The answer's body is drained so the connection goes back to the pool.
+ * 2xx passes. The answer's body is drained so the connection goes back to the pool. A failing
+ * answer's reason is masked with the provider's own key and header values (it reaches /admin/pools).
  */
 export async function probeUpstreamPath(
   connections: UpstreamConnections,
@@ -26,7 +28,7 @@ export async function probeUpstreamPath(
   try {
     response = await pool.request({ method: 'GET', path: `${basePath}${path}`, headers, signal });
   } catch (error) {
-    return { ok: false, message: describeTransportError(error, signal).message };
+    return { ok: false, message: describeTransportError(error, signal, providerSecrets(provider)).message };
   }
   const status = response.statusCode;
   try {
@@ -35,9 +37,9 @@ export async function probeUpstreamPath(
       return { ok: true };
     }
     const snippet = await readLimitedBody(response.body, ERROR_SNIPPET_BYTES);
-    return { ok: false, status, message: describeUpstreamError(status, snippet) };
+    return { ok: false, status, message: describeUpstreamError(status, snippet, providerSecrets(provider)) };
   } catch (error) {
-    return { ok: false, status, message: describeTransportError(error, signal).message };
+    return { ok: false, status, message: describeTransportError(error, signal, providerSecrets(provider)).message };
   }
 }
 

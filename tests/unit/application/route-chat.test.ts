@@ -130,17 +130,26 @@ describe('RouteChat', () => {
     expect(body.max_tokens).toBe(5000);
   });
 
-  it('releases the in-flight slot after success, failure and a thrown adapter error', async () => {
+  it('releases the in-flight slot after success and failure', async () => {
+    const { snapshot, fast, slow } = twoTierSnapshot();
+    const llm = new ScriptedLlm({ a: () => answers.refused(), b: () => answers.status(500), c: () => answers.ok() });
+    const outcome = await routeChat(snapshot, llm).execute(input('chat'));
+    expect(outcome.kind).toBe('served');
+    for (const instance of [...fast.instances, ...slow.instances]) expect(instance.runtime.inFlight).toBe(0);
+  });
+
+  it('releases the in-flight slot after a thrown adapter error, and stops there', async () => {
     const { snapshot, fast, slow } = twoTierSnapshot();
     const llm = new ScriptedLlm({
       a: () => {
         throw new Error('adapter bug');
       },
-      b: () => answers.status(500),
+      b: () => answers.ok(),
       c: () => answers.ok(),
     });
     const outcome = await routeChat(snapshot, llm).execute(input('chat'));
-    expect(outcome.kind).toBe('served');
+    expect(outcome.kind === 'rejected' && outcome.error.code).toBe('internal_error');
+    expect(llm.calledInstances).toEqual(['a']);
     for (const instance of [...fast.instances, ...slow.instances]) expect(instance.runtime.inFlight).toBe(0);
   });
 

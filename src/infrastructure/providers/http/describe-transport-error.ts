@@ -1,5 +1,6 @@
 import type { UpstreamFailure } from '../../../application/ports/llm-client';
 import { errorMessage } from '../../../domain/errors/error-message';
+import { maskCredentials } from '../../../domain/secrets/mask-credentials';
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 const CONNECT_CODES = new Set([
@@ -16,11 +17,14 @@ const CONNECT_CODES = new Set([
   'ETIMEDOUT',
 ]);
 
-/** Turns an error thrown by undici (or the socket below it) into a failed attempt. */
-export function describeTransportError(error: unknown, signal: AbortSignal): UpstreamFailure {
+/**
+ * Turns an error thrown by undici (or the socket below it) into a failed attempt. Its text is
+ * masked: `secrets` (the provider's key and header values) word for word, then anything credential-like.
+ */
+export function describeTransportError(error: unknown, signal: AbortSignal, secrets: readonly string[] = []): UpstreamFailure {
   const code = errorCode(error);
-  const message = errorMessage(error);
-  if (signal.aborted) return { kind: 'failed', reason: 'aborted', message: `aborted: ${abortReason(signal)}` };
+  const message = maskCredentials(errorMessage(error), secrets);
+  if (signal.aborted) return { kind: 'failed', reason: 'aborted', message: `aborted: ${maskCredentials(abortReason(signal), secrets)}` };
   if (code !== undefined && TIMEOUT_CODES.has(code)) return { kind: 'failed', reason: 'timeout', message: `${code}: ${message}` };
   if (code !== undefined && (CONNECT_CODES.has(code) || code.startsWith('ERR_TLS') || code.includes('CERT'))) {
     return { kind: 'failed', reason: 'connect', message: `${code}: ${message}` };

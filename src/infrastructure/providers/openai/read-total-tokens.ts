@@ -1,12 +1,5 @@
-const decoder = new TextDecoder();
-
-/** `usage.total_tokens` of an OpenAI chat completion body, when it has one. */
-export function readTotalTokens(body: Uint8Array): number | undefined {
-  try {
-    const parsed = JSON.parse(decoder.decode(body)) as { usage?: { total_tokens?: unknown } } | null;
-    const total = parsed?.usage?.total_tokens;
-    return typeof total === 'number' && total >= 0 ? total : undefined;
-  } catch {
-    return undefined;
-  }
+/** `usage.total_tokens` of a parsed OpenAI chat completion, when it has one. */
+export function readTotalTokens(completion: Readonly<Record<string, unknown>>): number | undefined {
+  const total = (completion.usage as { total_tokens?: unknown } | null | undefined)?.total_tokens;
+  return typeof total === 'number' && total >= 0 ? total : undefined;
 }
