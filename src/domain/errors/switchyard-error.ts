@@ -17,6 +17,8 @@ export const SwitchyardErrorCodeValues = [
   'config_invalid',
   'gateway_closed',
   'internal_error',
+  'request_timeout',
+  'request_headers_too_large',
 ] as const;
 
 export type SwitchyardErrorCode = (typeof SwitchyardErrorCodeValues)[number];

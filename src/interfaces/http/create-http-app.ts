@@ -21,7 +21,7 @@ export interface HttpAppDeps {
   readonly reloads: Pick<ReloadConfig, 'execute' | 'status'>;
   readonly logger: Logger;
   readonly clock: Clock;
-  /** SWITCHYARD_ADMIN_TOKEN: lets non-loopback clients reach the admin routes. */
+  /** SWITCHYARD_ADMIN_TOKEN: lets non-loopback clients reach the admin routes (see admin-access.ts). */
   readonly adminToken: string | undefined;
 }
 
@@ -39,7 +39,7 @@ function createHttpApp(deps: HttpAppDeps, chat: ChatHandler): express.Express {
   app.get('/readyz', readinessHandler(deps.snapshots));
   app.get('/v1/models', modelsHandler(deps.snapshots));
   app.post(CHAT_PATH, chat);
-  const admin = adminAccess(deps.adminToken);
+  const admin = adminAccess(deps.adminToken, () => deps.snapshots.current().server);
   app.get('/admin/pools', admin, adminPoolsHandler(deps.snapshots, deps.routeChat, deps.clock));
   app.get('/admin/config', admin, adminConfigHandler(deps.reloads));
   app.post('/admin/reload', admin, adminReloadHandler(deps.reloads));
@@ -64,7 +64,9 @@ function createHttpApp(deps: HttpAppDeps, chat: ChatHandler): express.Express {
  * per request there (see the benchmark notes). Every other route goes through the express app.
  */
 export function createHttpHandler(deps: HttpAppDeps): RequestListener {
-  const chat = guarded(chatCompletionsHandler(deps.routeChat, deps.snapshots.current().server.bodyLimitBytes), deps.logger);
+  const server = deps.snapshots.current().server;
+  const bodyLimits = { maxBytes: server.bodyLimitBytes, maxDepth: server.maxJsonDepth };
+  const chat = guarded(chatCompletionsHandler(deps.routeChat, bodyLimits), deps.logger);
   const app = createHttpApp(deps, chat);
   return (req, res) => {
     if (req.method === 'POST' && isChatPath(req.url)) {

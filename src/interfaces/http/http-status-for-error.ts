@@ -15,6 +15,8 @@ const STATUS_BY_CODE: Readonly<Record<SwitchyardErrorCode, number>> = {
   config_invalid: 500,
   gateway_closed: 503,
   internal_error: 500,
+  request_timeout: 408,
+  request_headers_too_large: 431,
 };
 
 /** The one place where an expected failure becomes an HTTP status. */

@@ -1,6 +1,7 @@
 import type { Logger } from '../../application/ports/logger';
 import type { ConfigStatus, ReloadAttempt } from '../../application/reload-config/config-status';
 import { composeGateway, type ComposeOptions } from '../composition/compose-gateway';
+import { adminExposedWithoutToken } from './admin-exposure';
 import { startHttpServer } from './http-server';
 
 export interface StartServerOptions extends ComposeOptions {
@@ -33,7 +34,7 @@ export async function startServer(options: StartServerOptions): Promise<Switchya
   const port = options.port ?? settings.port;
   let http;
   try {
-    http = await startHttpServer(handler, host, port);
+    http = await startHttpServer(handler, host, port, settings);
   } catch (error) {
     await runtime.close();
     throw error;
@@ -46,6 +47,13 @@ export async function startServer(options: StartServerOptions): Promise<Switchya
     watching: runtime.watching,
     routes: snapshot.routes.names().length,
   });
+  const adminToken = (options.env ?? process.env).SWITCHYARD_ADMIN_TOKEN;
+  if (adminExposedWithoutToken(http.host, adminToken)) {
+    runtime.logger.warn('serving on a non-loopback address without SWITCHYARD_ADMIN_TOKEN', {
+      url: http.url,
+      admin: 'admin routes answer loopback clients only; set SWITCHYARD_ADMIN_TOKEN to manage the gateway remotely',
+    });
+  }
   for (const warning of snapshot.warnings) {
     runtime.logger.warn('config warning', { file: warning.file, path: warning.path, problem: warning.message });
   }

@@ -3,7 +3,7 @@ import type { RouteChat } from '../../../application/route-chat/route-chat';
 import { SwitchyardError } from '../../../domain/errors/switchyard-error';
 import { checkOpenAiRequest } from '../../../infrastructure/protocols/openai/check-openai-request';
 import { readClientLimits } from '../read-client-limits';
-import { readJsonBody } from '../read-json-body';
+import { type JsonBodyLimits, readJsonBody } from '../read-json-body';
 import { requestIdFrom } from '../request-id';
 import { sendError, writeRoutedResponse } from '../write-routed-response';
 
@@ -11,11 +11,11 @@ import { sendError, writeRoutedResponse } from '../write-routed-response';
  * `POST /v1/chat/completions`, OpenAI-compatible, streaming and not. Written against plain node
  * request and response objects, so the server can hand it the hot path without express's router.
  */
-export function chatCompletionsHandler(routeChat: RouteChat, bodyLimitBytes: number) {
+export function chatCompletionsHandler(routeChat: RouteChat, bodyLimits: JsonBodyLimits) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
-    const read = await readJsonBody(req, bodyLimitBytes);
+    const read = await readJsonBody(req, bodyLimits);
     if (!read.ok) {
       if (read.reason === 'aborted') return;
       sendError(res, new SwitchyardError(read.reason === 'too_large' ? 'payload_too_large' : 'invalid_request', read.message));
