@@ -82,7 +82,9 @@ export async function handleChatCompletion(
   });
   if (request.stream) {
     counters.streams += 1;
-    writeCompletionStream(res, lifetime, response, knobs, wantsStreamUsage(body));
+    writeCompletionStream(res, lifetime, response, knobs, wantsStreamUsage(body), () => {
+      counters.aborted += 1;
+    });
     return;
   }
   lifetime.after(knobs.latencyMs, () => {

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { maskRecordedStats } from './mask-recorded-request';
 import type { MockUpstreamState } from './mock-upstream-state';
 import { readRequestBody } from './read-request-body';
 import { sendJson } from './send-json';
 
-/** `GET /_control`: the current knobs and stats. */
+/** `GET /_control`: the current knobs and stats, credentials in the last request masked. */
 export function showControl(res: ServerResponse, state: MockUpstreamState): void {
-  sendJson(res, 200, { knobs: state.knobs, stats: state.counters.snapshot() });
+  sendJson(res, 200, { knobs: state.knobs, stats: maskRecordedStats(state.counters.snapshot()) });
 }
 
 /** `POST /_control`: applies a JSON patch of knobs; 400 with the reason when it is invalid. */

@@ -13,6 +13,8 @@ export interface MockUpstreamStats {
   readonly completions: number;
   /** Streamed answers started (cut streams included). */
   readonly streams: number;
+  /** Streams whose client went away before the end (streams cut by `streamCutAfterChunks` not included). */
+  readonly aborted: number;
   /** Injected failures answered with `failureStatus` (not 400s for bad bodies). */
   readonly failures: number;
   readonly hangs: number;
@@ -32,6 +34,7 @@ export class MockUpstreamCounters {
   public requests = 0;
   public completions = 0;
   public streams = 0;
+  public aborted = 0;
   public failures = 0;
   public hangs = 0;
   public resets = 0;
@@ -51,6 +54,7 @@ export class MockUpstreamCounters {
     this.requests = 0;
     this.completions = 0;
     this.streams = 0;
+    this.aborted = 0;
     this.failures = 0;
     this.hangs = 0;
     this.resets = 0;
@@ -63,6 +67,7 @@ export class MockUpstreamCounters {
       requests: this.requests,
       completions: this.completions,
       streams: this.streams,
+      aborted: this.aborted,
       failures: this.failures,
       hangs: this.hangs,
       resets: this.resets,

@@ -8,6 +8,7 @@ import type { RequestLifetime } from './request-lifetime';
 /**
  * Streams `response` as OpenAI SSE chunks: headers at once, the first chunk after the TTFT,
  * `chunkDelayMs` between chunks, then `[DONE]` — unless `streamCutAfterChunks` drops the socket first.
+ * `onClientGone` runs when the client goes away before the end (a cut made by the knob is not that).
  */
 export function writeCompletionStream(
   res: ServerResponse,
@@ -15,6 +16,7 @@ export function writeCompletionStream(
   response: ChatResponse,
   knobs: MockUpstreamKnobs,
   includeUsage: boolean,
+  onClientGone: () => void,
 ): void {
   const encoder = new OpenAiStreamEncoder(includeUsage);
   const frames: string[] = [];
@@ -24,6 +26,10 @@ export function writeCompletionStream(
   }
   const cutAfter = knobs.streamCutAfterChunks;
   const { chunkDelayMs } = knobs;
+  let cut = false;
+  res.once('close', () => {
+    if (!cut && !res.writableFinished) onClientGone();
+  });
 
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const ttftMs = knobs.ttftMs ?? knobs.latencyMs;
@@ -32,7 +38,10 @@ export function writeCompletionStream(
   // A loop, not recursion, so a stream without delays is written in one synchronous pass.
   const writeFrom = (first: number): void => {
     for (let next = first; ; ) {
-      if (next === cutAfter) return cutStream(res);
+      if (next === cutAfter) {
+        cut = true;
+        return cutStream(res);
+      }
       if (next === frames.length) {
         res.end(encoder.done());
         return;

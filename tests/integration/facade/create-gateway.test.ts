@@ -7,7 +7,8 @@ describe('createGateway (in-process facade)', () => {
   let gateway: Gateway;
   let removeTree: () => Promise<void>;
 
-  beforeAll(async () => {
+  // A fresh gateway per test, so no test depends on what an earlier one sent (its breaker, round robin, counters).
+  beforeEach(async () => {
     const broken = await harness.upstream({ failureRate: 1 });
     const upstream = await harness.upstream({ chunks: 3, reply: 'in process' });
     const tree = await writeConfigTree({
@@ -21,7 +22,7 @@ describe('createGateway (in-process facade)', () => {
     removeTree = tree.remove;
     gateway = await createGateway({ configDir: tree.dir, logger: silentLogger });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await gateway.close();
     await removeTree();
     await harness.close();
@@ -51,7 +52,9 @@ describe('createGateway (in-process facade)', () => {
     expect(isSwitchyardError(invalid) && invalid.code).toBe('invalid_request');
   });
 
-  it('reports live pool state, including the instance that failed', () => {
+  it('reports live pool state, counting the transient failure of the instance that failed', async () => {
+    // Two requests to a round-robin pool of two: whichever instance comes first, `broken` is tried once.
+    for (let i = 0; i < 2; i += 1) await gateway.chat({ model: 'p', messages: [{ role: 'user', content: 'Hi' }] });
     const state = gateway.state();
     const p = state.pools.find((pool) => pool.name === 'p');
     const broken = p?.instances.find((instance) => instance.name === 'broken');

@@ -57,8 +57,10 @@ describe('chaos: a failing, a hung and a healthy instance in tier 1, a healthy t
     const elapsed = Date.now() - started;
 
     expect(failures).toEqual([]);
-    // A hung instance costs a request at most its time-to-first-byte timeout (250 ms), plus slack for a busy machine.
-    expect(Math.max(...durations)).toBeLessThan(250 + 1500);
+    // The hung instance was met, and every request that met it was freed by its 250 ms time-to-first-byte
+    // timeout rather than by the 5 s deadline (which would have been a 504 above): bounded well below it.
+    expect(hung.stats().hangs).toBeGreaterThan(0);
+    expect(Math.max(...durations)).toBeLessThan(4000);
     // Once open, the failing instance gets only trial requests: at most one per open period (>= 400 ms).
     const openPeriods = Math.ceil(elapsed / 400) + 1;
     expect(failing.stats().requests).toBeLessThanOrEqual(3 + 6 + openPeriods);

@@ -28,9 +28,18 @@ async function servedBy(gatewayUrl: string, model: string, times: number): Promi
   return served;
 }
 
+/**
+ * Checks every 300 ms, each allowed 250 ms: far more than a loopback probe needs even on a busy
+ * machine, so the healthy instance never flaps; transitions are awaited as log lines, not timed.
+ */
+const CHECKS = 'interval_ms = 300\ntimeout_ms = 250';
+
 function checkedPool(healthCheck: string): string {
-  return `${poolOf(['a', 'b'])}\n[health_check]\ninterval_ms = 100\ntimeout_ms = 90\n${healthCheck}\n`;
+  return `${poolOf(['a', 'b'])}\n[health_check]\n${CHECKS}\n${healthCheck}\n`;
 }
+
+/** Long enough for two checks in a row (a threshold) several times over. */
+const TRANSITION_MS = 10_000;
 
 describe('active health checks over real HTTP', () => {
   const harness = new Harness();
@@ -48,16 +57,16 @@ describe('active health checks over real HTTP', () => {
       },
       logger,
     );
-    await eventually(() => a.stats().requests >= 2);
+    await eventually(() => a.stats().requests >= 2, TRANSITION_MS);
     expect(a.stats().lastRequest?.body).toMatchObject({ model: 'model-a', max_tokens: 1, messages: [{ role: 'user', content: 'ping' }] });
 
     a.setKnobs({ failureRate: 1, failureStatus: 503 });
-    await eventually(() => logger.said(OUT, 'a'));
+    await eventually(() => logger.said(OUT, 'a'), TRANSITION_MS);
     expect(await healthOf(gateway.url, 'main')).toEqual({ a: 'unhealthy', b: 'healthy' });
     expect(await servedBy(gateway.url, 'main', 4)).toEqual(['b/1', 'b/1', 'b/1', 'b/1']);
 
     a.setKnobs({ failureRate: 0 });
-    await eventually(() => logger.said(BACK, 'a'));
+    await eventually(() => logger.said(BACK, 'a'), TRANSITION_MS);
     expect(await healthOf(gateway.url, 'main')).toEqual({ a: 'healthy', b: 'healthy' });
     expect((await servedBy(gateway.url, 'main', 4)).sort()).toEqual(['a/1', 'a/1', 'b/1', 'b/1']);
     expect(logger.lines.filter((line) => line.message === OUT || line.message === BACK).map((line) => line.fields.reason)).toEqual([
@@ -79,13 +88,13 @@ describe('active health checks over real HTTP', () => {
       logger,
     );
     await a.close();
-    await eventually(() => logger.said(OUT, 'a'));
+    await eventually(() => logger.said(OUT, 'a'), TRANSITION_MS);
     expect(await healthOf(gateway.url, 'main')).toEqual({ a: 'unhealthy', b: 'healthy' });
     expect(await servedBy(gateway.url, 'main', 3)).toEqual(['b/1', 'b/1', 'b/1']);
 
     const revived = await startMockUpstream({ port: a.port });
     try {
-      await eventually(() => logger.said(BACK, 'a'));
+      await eventually(() => logger.said(BACK, 'a'), TRANSITION_MS);
       expect((await servedBy(gateway.url, 'main', 4)).sort()).toEqual(['a/1', 'a/1', 'b/1', 'b/1']);
       expect(revived.stats().requests).toBe(2);
     } finally {
@@ -104,9 +113,9 @@ describe('active health checks over real HTTP', () => {
       const url = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/v1`;
       await harness.gateway({
         'providers/a.toml': openAiProvider(url, '[headers]\nx-org = "org-1"'),
-        'pools/main.toml': `${poolOf(['a'])}\n[health_check]\ninterval_ms = 100\ntimeout_ms = 90\npath = "/health"\n`,
+        'pools/main.toml': `${poolOf(['a'])}\n[health_check]\n${CHECKS}\npath = "/health"\n`,
       });
-      await eventually(() => seen.length >= 2);
+      await eventually(() => seen.length >= 2, TRANSITION_MS);
       expect(seen[0]).toMatchObject({
         url: '/v1/health',
         headers: { authorization: 'Bearer test-key', 'x-org': 'org-1' },

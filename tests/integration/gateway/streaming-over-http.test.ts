@@ -67,8 +67,10 @@ describe('streaming over real HTTP', () => {
     expect(JSON.parse(last.replace(/^data: /, ''))).toMatchObject({ error: { code: 'stream_interrupted' } });
   });
 
-  it('closes the upstream request when the client disconnects mid-stream', async () => {
-    const slow = await harness.upstream({ chunks: 40, chunkDelayMs: 50 });
+  it('aborts the upstream stream when the client disconnects mid-stream, and shuts down promptly after', async () => {
+    // 400 chunks 25 ms apart (a reply long enough to cut into 400 pieces): 10 s of stream, far
+    // beyond the 3 s wait below, so only the abort can end it in time.
+    const slow = await harness.upstream({ chunks: 400, chunkDelayMs: 25, reply: 'word '.repeat(400) });
     const gateway = await harness.gateway({
       'providers/s.toml': openAiProvider(slow.url),
       'pools/p.toml': poolOf(['s']),
@@ -78,8 +80,14 @@ describe('streaming over real HTTP', () => {
     const response = await postChat(gateway.url, chatBody('chat', true), {}, client.signal);
     const reader = response.body!.getReader();
     await reader.read();
-    expect(slow.stats().active).toBe(1);
+    expect(slow.stats()).toMatchObject({ active: 1, aborted: 0 });
     client.abort();
     await eventually(() => slow.stats().active === 0);
+    expect(slow.stats()).toMatchObject({ streams: 1, aborted: 1 });
+
+    // Nothing is left in flight, so the shutdown grace (10 s) must not be waited out.
+    const closing = Date.now();
+    await gateway.close();
+    expect(Date.now() - closing).toBeLessThan(3_000);
   });
 });

@@ -69,6 +69,33 @@ describe('mock-upstream control and side endpoints', () => {
     expect(upstream.stats()).toMatchObject({ requests: 0, completions: 0, byModel: {}, lastRequest: null });
   });
 
+  it('masks credentials in the last request shown on GET /_control, and only there', async () => {
+    const secrets = {
+      authorization: 'Bearer live-token-1234567890',
+      'proxy-authorization': 'Basic cHJveHk6cGFzcw==',
+      'x-api-key': 'short',
+      'api-key': 'azure-key-0987654321',
+      'x-forwarded-auth': 'sk-proj-abcdef1234567890',
+    };
+    await postChat(upstream, chatBody(), { headers: { 'content-type': 'application/json', 'x-org': 'org-1', ...secrets } });
+
+    const shown = await (await fetch(controlUrl(upstream))).text();
+
+    for (const secret of Object.values(secrets)) expect(shown).not.toContain(secret);
+    expect(shown).not.toContain('sk-proj-abcdef');
+    const headers = (JSON.parse(shown) as { stats: { lastRequest: { headers: Record<string, string> } } }).stats.lastRequest.headers;
+    expect(headers).toMatchObject({
+      authorization: '[redacted]',
+      'proxy-authorization': '[redacted]',
+      'x-api-key': '[redacted]',
+      'api-key': '[redacted]',
+      'x-forwarded-auth': 'sk-[redacted]',
+      'x-org': 'org-1',
+    });
+    // In process the headers stay as received, so a test can check what a client really sent.
+    expect(upstream.stats().lastRequest?.headers).toMatchObject(secrets);
+  });
+
   it('answers bad JSON with a 400 OpenAI error', async () => {
     const response = await postChat(upstream, '{"model": ');
 

@@ -75,18 +75,31 @@ describe('mock-upstream fault injection', () => {
     expect(ssePayloads(text)).toHaveLength(2);
     expect(text).not.toContain('[DONE]');
     await waitFor(() => upstream!.stats().active === 0);
+    expect(upstream.stats().aborted).toBe(0);
   });
 
-  it('stops writing a slow stream when the client aborts', async () => {
-    upstream = await startMockUpstream({ knobs: { chunkDelayMs: 50, chunks: 20 } });
+  it('stops writing a slow stream when the client aborts, and counts it as aborted', async () => {
+    // 400 chunks 50 ms apart (a reply long enough to cut into 400 pieces): 20 s, far longer than
+    // the wait below, so only the abort can end it in time.
+    upstream = await startMockUpstream({ knobs: { chunkDelayMs: 50, chunks: 400, reply: 'word '.repeat(400) } });
     const controller = new AbortController();
     const response = await postChat(upstream, chatBody({ stream: true }), { signal: controller.signal });
     await response.body!.getReader().read();
+    expect(upstream.stats()).toMatchObject({ active: 1, aborted: 0 });
 
     controller.abort();
 
     await waitFor(() => upstream!.stats().active === 0);
-    expect(upstream.stats().streams).toBe(1);
+    expect(upstream.stats()).toMatchObject({ streams: 1, aborted: 1 });
+  });
+
+  it('does not count a stream that ran to its end as aborted', async () => {
+    upstream = await startMockUpstream({ knobs: { chunkDelayMs: 1, chunks: 4 } });
+    const { text } = await readUntilEnd(await postChat(upstream, chatBody({ stream: true })));
+
+    expect(text).toContain('[DONE]');
+    await waitFor(() => upstream!.stats().active === 0);
+    expect(upstream.stats()).toMatchObject({ streams: 1, aborted: 0 });
   });
 
   it('rolls reset, then hang, then failure with the injected random source', async () => {

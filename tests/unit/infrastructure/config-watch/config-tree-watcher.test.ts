@@ -1,11 +1,13 @@
 import { mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
-import { makeTree, QUIET_MS, sleep, startCounting, waitFor } from './watcher-fixture';
+import { callsBeforeSentinel, makeTree, recordJudgedEvents, startCounting, waitFor } from './watcher-fixture';
 
 describe('ConfigTreeWatcher', () => {
   let tree: Awaited<ReturnType<typeof makeTree>>;
   let counting: Awaited<ReturnType<typeof startCounting>>;
+  let events: ReturnType<typeof recordJudgedEvents>;
 
   beforeEach(async () => {
+    events = recordJudgedEvents();
     tree = await makeTree();
     counting = await startCounting(tree.dir);
   });
@@ -13,13 +15,16 @@ describe('ConfigTreeWatcher', () => {
   afterEach(async () => {
     await counting.watcher.close();
     await tree.remove();
+    events.restore();
   });
 
-  /** Waits for the first callback, then long enough to be sure no second one comes. */
+  /** The callbacks made so far, once the watcher has provably seen everything before now (see callsBeforeSentinel). */
+  const settledCalls = (): Promise<number> => callsBeforeSentinel(tree.dir, counting, events);
+
+  /** Waits for the first callback, then proves, by a later change, that no second one came for the same burst. */
   async function expectOneCallback(): Promise<void> {
     await waitFor(() => counting.calls() >= 1);
-    await sleep(QUIET_MS);
-    expect(counting.calls()).toBe(1);
+    expect(await settledCalls()).toBe(1);
   }
 
   it('calls back once for an edit', async () => {
@@ -40,11 +45,12 @@ describe('ConfigTreeWatcher', () => {
 
   it('keeps seeing atomic saves of the same file, one callback each', async () => {
     for (let save = 1; save <= 3; save += 1) {
+      const before = counting.calls();
       await writeFile(tree.file('pools/fast.toml.tmp-4711'), `strategy = "p2c"\n# save ${save}\n`);
       await rename(tree.file('pools/fast.toml.tmp-4711'), tree.file('pools/fast.toml'));
-      await waitFor(() => counting.calls() >= save);
-      await sleep(QUIET_MS);
-      expect(counting.calls()).toBe(save);
+      await waitFor(() => counting.calls() > before);
+      // Each sentinel adds a callback of its own: the save made exactly one more.
+      expect(await settledCalls()).toBe(before + 1);
     }
   });
 
@@ -81,8 +87,10 @@ describe('ConfigTreeWatcher', () => {
     await mkdir(tree.file('task-groups'));
     await writeFile(tree.file('task-groups/chat.toml'), 'max_attempts = 2\n');
     await expectOneCallback();
+    const before = counting.calls();
     await rm(tree.file('providers'), { recursive: true });
-    await waitFor(() => counting.calls() >= 2);
+    await waitFor(() => counting.calls() > before);
+    expect(events.relevant()).toContain('unlinkDir providers');
   });
 
   it('ignores hidden files, editor leftovers and files that are not TOML', async () => {
@@ -104,28 +112,34 @@ describe('ConfigTreeWatcher', () => {
     for (const relative of leftovers) await unlink(tree.file(relative));
     await mkdir(tree.file('.git'));
     await writeFile(tree.file('.git/HEAD.toml'), 'x');
-    await sleep(QUIET_MS);
-    expect(counting.calls()).toBe(0);
+    expect(await settledCalls()).toBe(0);
+    expect(events.relevant()).toHaveLength(1);
+    expect(events.relevant()[0]).toMatch(/^addDir sentinel-\d+$/);
   });
 
   it('ignores TOML files deeper than the entity folders, which the loader does not read', async () => {
     await mkdir(tree.file('pools/archive'));
-    await sleep(QUIET_MS);
-    const afterFolder = counting.calls();
     await writeFile(tree.file('pools/archive/old.toml'), 'strategy = "random"\n');
-    await sleep(QUIET_MS);
-    expect(counting.calls()).toBe(afterFolder);
+    expect(await settledCalls()).toBe(0);
+    expect(events.relevant().filter((entry) => entry.includes('archive'))).toEqual([]);
   });
 
   it('drops a pending callback on close and stays silent afterwards; close is idempotent', async () => {
     const slow = await startCounting(tree.dir, 600);
-    await writeFile(tree.file('pools/fast.toml'), 'strategy = "random"\n');
-    await waitFor(() => counting.calls() >= 1); // the fast watcher saw it, so the slow one has its timer running
-    await slow.watcher.close();
-    await slow.watcher.close();
-    await writeFile(tree.file('pools/fast.toml'), 'strategy = "p2c"\n');
-    await sleep(900);
-    expect(slow.calls()).toBe(0);
+    // Same debounce, same events, left open: when it calls back, so would the closed one have.
+    const reference = await startCounting(tree.dir, 600);
+    try {
+      await writeFile(tree.file('pools/fast.toml'), 'strategy = "random"\n');
+      await waitFor(() => counting.calls() >= 1); // the fast watcher saw it, so the slow ones have their timers running
+      expect(reference.calls()).toBe(0);
+      await slow.watcher.close();
+      await slow.watcher.close();
+      await writeFile(tree.file('pools/fast.toml'), 'strategy = "p2c"\n');
+      await waitFor(() => reference.calls() >= 1);
+      expect(slow.calls()).toBe(0);
+    } finally {
+      await reference.watcher.close();
+    }
   });
 
   it('reports no errors during ordinary use', async () => {
