@@ -1,4 +1,5 @@
-import { writeConfigTree } from '../integration/support/config-tree';
+import { postChat, postUpstreamChat } from '../support/chat-requests';
+import { writeConfigTree } from '../support/config-tree';
 import { CLI, requireBuild, run, start, stop } from './built-cli';
 
 describe('the switchyard CLI (built)', () => {
@@ -33,18 +34,10 @@ describe('the switchyard CLI (built)', () => {
     const { child, match } = await start([CLI, 'serve', '--config', 'configs/llms', '--port', '0'], /"url":"(http:\/\/[^"]+)"/);
     try {
       const url = match[1] as string;
-      const response = await fetch(`${url}/v1/chat/completions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ model: 'default', messages: [{ role: 'user', content: 'ping' }] }),
-      });
+      const response = await postChat(url, { model: 'default', messages: [{ role: 'user', content: 'ping' }] });
       expect(response.status).toBe(200);
       expect(response.headers.get('x-switchyard-group')).toBe('default');
-      const smart = await fetch(`${url}/v1/chat/completions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ model: 'smart', messages: [{ role: 'user', content: 'ping' }] }),
-      });
+      const smart = await postChat(url, { model: 'smart', messages: [{ role: 'user', content: 'ping' }] });
       expect(smart.status).toBe(200);
       expect(smart.headers.get('x-switchyard-group')).toBe('default');
     } finally {
@@ -66,11 +59,7 @@ describe('the switchyard CLI (built)', () => {
   it('mock-upstream serves OpenAI chat completions until stopped', async () => {
     const { child, match } = await start([CLI, 'mock-upstream', '--port', '0', '--reply', 'from the cli'], /listening on (http:\S+)/);
     try {
-      const response = await fetch(`${match[1] as string}/chat/completions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'x' }] }),
-      });
+      const response = await postUpstreamChat(match[1] as string, { model: 'm', messages: [{ role: 'user', content: 'x' }] });
       const body = (await response.json()) as { choices: { message: { content: string } }[] };
       expect(body.choices[0]?.message.content).toBe('from the cli');
     } finally {

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { poolOf, writeConfigTree } from '../integration/support/config-tree';
+import { poolOf, writeConfigTree } from '../support/config-tree';
 import { CLI, requireBuild, start, stop } from './built-cli';
 
 interface AttemptJson {

@@ -59,15 +59,6 @@ export class InstanceRuntime {
     return this.failureCounts;
   }
 
-  /** Whether health, breaker and cooldown let a call go at `now` (concurrency is checked apart). */
-  public admits(now: number): boolean {
-    if (this.cooldownEndsAt > now) return false;
-    const health = this.currentHealth;
-    if (health.kind === 'unhealthy') return false;
-    if (health.kind === 'misconfigured' && health.retryAt > now) return false;
-    return this.currentBreaker.isCallable();
-  }
-
   public acquire(): void {
     this.inFlightCount += 1;
   }

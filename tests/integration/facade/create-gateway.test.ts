@@ -1,6 +1,7 @@
 import { createGateway, isSwitchyardError, type Gateway } from '../../../src';
-import { groupOf, openAiProvider, poolOf, writeConfigTree } from '../support/config-tree';
-import { Harness, silentLogger } from '../support/gateway-harness';
+import { groupOf, openAiProvider, poolOf, writeConfigTree } from '../../support/config-tree';
+import { silentLogger } from '../../support/capturing-logger';
+import { Harness } from '../support/gateway-harness';
 
 describe('createGateway (in-process facade)', () => {
   const harness = new Harness();

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import { startServer, type SwitchyardServer } from '../../../src/interfaces/http/start-server';
 import type { Logger } from '../../../src/application/ports/logger';
-import { CapturingLogger } from '../support/capturing-logger';
-import { groupOf, openAiProvider, poolOf, writeConfigTree } from '../support/config-tree';
-import { Harness, silentLogger } from '../support/gateway-harness';
+import { CapturingLogger, silentLogger } from '../../support/capturing-logger';
+import { groupOf, openAiProvider, poolOf, writeConfigTree } from '../../support/config-tree';
+import { Harness } from '../support/gateway-harness';
 
 interface Answer {
   readonly status: number;

@@ -1,5 +1,6 @@
-import { groupOf, openAiProvider, poolOf } from '../support/config-tree';
-import { chatBody, eventually, Harness, postChat } from '../support/gateway-harness';
+import { groupOf, openAiProvider, poolOf } from '../../support/config-tree';
+import { chatBody, postChat } from '../../support/chat-requests';
+import { eventually, Harness } from '../support/gateway-harness';
 
 interface AdminInstance {
   name: string;

@@ -1,4 +1,4 @@
-import { groupOf, openAiProvider, poolOf } from '../support/config-tree';
+import { groupOf, openAiProvider, poolOf } from '../../support/config-tree';
 import { Harness } from '../support/gateway-harness';
 
 describe('models, health and readiness', () => {

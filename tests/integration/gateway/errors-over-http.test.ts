@@ -1,5 +1,6 @@
-import { groupOf, openAiProvider, poolOf } from '../support/config-tree';
-import { chatBody, Harness, postChat } from '../support/gateway-harness';
+import { groupOf, openAiProvider, poolOf } from '../../support/config-tree';
+import { chatBody, postChat } from '../../support/chat-requests';
+import { Harness } from '../support/gateway-harness';
 
 interface OpenAiError {
   error: { message: string; type: string; code: string | null; param: string | null };
@@ -49,11 +50,7 @@ describe('client errors over real HTTP, in OpenAI format', () => {
   });
 
   it('400 for a body that is not JSON at all', async () => {
-    const response = await fetch(`${url}/v1/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain' },
-      body: 'hello',
-    });
+    const response = await postChat(url, 'hello', { 'content-type': 'text/plain' });
     await expectError(response, 400, 'invalid_request');
   });
 

@@ -1,9 +1,10 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startMockUpstream } from '../../../src/interfaces/mock-upstream/start-mock-upstream';
-import { openAiProvider, poolOf } from '../support/config-tree';
-import { CapturingLogger } from '../support/capturing-logger';
-import { chatBody, eventually, Harness, postChat } from '../support/gateway-harness';
+import { openAiProvider, poolOf } from '../../support/config-tree';
+import { CapturingLogger } from '../../support/capturing-logger';
+import { chatBody, postChat } from '../../support/chat-requests';
+import { eventually, Harness } from '../support/gateway-harness';
 
 
 const OUT = 'instance out of rotation: health checks failing';

@@ -1,6 +1,7 @@
 import net from 'node:net';
-import { groupOf, openAiProvider, poolOf } from '../support/config-tree';
-import { chatBody, Harness, postChat, type GatewayUnderTest } from '../support/gateway-harness';
+import { groupOf, openAiProvider, poolOf } from '../../support/config-tree';
+import { chatBody, postChat } from '../../support/chat-requests';
+import { Harness, type GatewayUnderTest } from '../support/gateway-harness';
 
 interface OpenAiError {
   error: { message: string; type: string; code: string | null; param: string | null };

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { groupOf, openAiProvider, poolOf } from '../support/config-tree';
+import { groupOf, openAiProvider, poolOf } from '../../support/config-tree';
 import { Harness } from '../support/gateway-harness';
 
 describe('the official openai client against the gateway', () => {

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { groupOf, openAiProvider, poolOf } from '../support/config-tree';
-import { chatBody, eventually, Harness, postChat } from '../support/gateway-harness';
+import { groupOf, openAiProvider, poolOf } from '../../support/config-tree';
+import { chatBody, postChat } from '../../support/chat-requests';
+import { eventually, Harness } from '../support/gateway-harness';
 
 /**
  * A loopback port whose listener accepts nothing: a child process listens with a backlog of 1,

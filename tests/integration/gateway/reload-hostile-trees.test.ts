@@ -1,8 +1,10 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startServer } from '../../../src/interfaces/http/start-server';
-import { groupOf, openAiProvider, poolOf, writeConfigTree } from '../support/config-tree';
-import { chatBody, eventuallyAsync, Harness, postChat, silentLogger, type GatewayUnderTest } from '../support/gateway-harness';
+import { groupOf, openAiProvider, poolOf, writeConfigTree } from '../../support/config-tree';
+import { chatBody, postChat } from '../../support/chat-requests';
+import { silentLogger } from '../../support/capturing-logger';
+import { eventuallyAsync, Harness, type GatewayUnderTest } from '../support/gateway-harness';
 
 interface AttemptBody {
   trigger: string;

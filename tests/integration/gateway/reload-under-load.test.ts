@@ -1,11 +1,12 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConfigChange } from '../../../src/application/reload-config/config-change';
 import type { BreakerView, PoolsView } from '../../../src/application/visibility/describe-pools';
 import { startServer, type SwitchyardServer } from '../../../src/interfaces/http/start-server';
 import { startMockUpstream, type MockUpstream } from '../../../src/interfaces/mock-upstream/start-mock-upstream';
-import { openAiProvider, writeConfigTree } from '../support/config-tree';
-import { chatBody, postChat, silentLogger } from '../support/gateway-harness';
+import { editConfigTree, openAiProvider, writeConfigTree, type TreeEdits } from '../../support/config-tree';
+import { chatBody, postChat } from '../../support/chat-requests';
+import { silentLogger } from '../../support/capturing-logger';
 
 /*
  * Reshaping pools under load, through the file watcher (the primary reload path): while eight
@@ -169,15 +170,9 @@ describe('reloading pool files under load', () => {
   }
 
   /** Writes (making folders as needed) or, for null, deletes files; returns the time just before the first write. */
-  async function edit(files: Readonly<Record<string, string | null>>): Promise<number> {
+  async function edit(files: TreeEdits): Promise<number> {
     const at = Date.now();
-    for (const [file, text] of Object.entries(files)) {
-      if (text === null) await rm(path.join(dir, file));
-      else {
-        await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-        await writeFile(path.join(dir, file), text);
-      }
-    }
+    await editConfigTree(dir, files);
     return at;
   }
 

@@ -1,6 +1,7 @@
-import { groupOf, openAiProvider, poolOf } from '../support/config-tree';
-import { CapturingLogger } from '../support/capturing-logger';
-import { chatBody, eventually, Harness, postChat } from '../support/gateway-harness';
+import { groupOf, openAiProvider, poolOf } from '../../support/config-tree';
+import { CapturingLogger } from '../../support/capturing-logger';
+import { chatBody, postChat } from '../../support/chat-requests';
+import { eventually, Harness } from '../support/gateway-harness';
 
 describe('the request log', () => {
   const harness = new Harness();

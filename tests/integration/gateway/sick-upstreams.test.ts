@@ -1,5 +1,6 @@
-import { groupOf, openAiProvider, poolOf } from '../support/config-tree';
-import { chatBody, Harness, postChat } from '../support/gateway-harness';
+import { groupOf, openAiProvider, poolOf } from '../../support/config-tree';
+import { chatBody, postChat } from '../../support/chat-requests';
+import { Harness } from '../support/gateway-harness';
 import { scripts, startScriptedUpstream, type UpstreamScript } from '../support/scripted-upstream';
 
 interface AdminInstance {

@@ -1,5 +1,6 @@
-import { groupOf, openAiProvider, poolOf } from '../support/config-tree';
-import { chatBody, eventually, Harness, postChat } from '../support/gateway-harness';
+import { groupOf, openAiProvider, poolOf } from '../../support/config-tree';
+import { chatBody, postChat, postUpstreamChat } from '../../support/chat-requests';
+import { eventually, Harness } from '../support/gateway-harness';
 
 /** Drops the parts that differ between two answers to the same request (id, creation time, model). */
 function normalise(sse: string): string {
@@ -21,11 +22,7 @@ describe('streaming over real HTTP', () => {
       'task-groups/chat.toml': groupOf({ only: ['p'] }),
     });
     const body = { ...chatBody('chat', true), stream_options: { include_usage: true } };
-    const direct = await (await fetch(`${upstream.url}/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    })).text();
+    const direct = await (await postUpstreamChat(upstream.url, body)).text();
     const response = await postChat(gateway.url, body);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/event-stream');

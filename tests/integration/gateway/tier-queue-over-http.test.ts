@@ -1,5 +1,6 @@
-import { openAiProvider, poolOf } from '../support/config-tree';
-import { chatBody, eventuallyAsync, Harness, postChat } from '../support/gateway-harness';
+import { openAiProvider, poolOf } from '../../support/config-tree';
+import { chatBody, postChat } from '../../support/chat-requests';
+import { eventuallyAsync, Harness } from '../support/gateway-harness';
 
 interface TierCounts {
   key: string;

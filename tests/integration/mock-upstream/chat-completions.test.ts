@@ -1,6 +1,7 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { startMockUpstream, type MockUpstream } from '../../../src/interfaces/mock-upstream/start-mock-upstream';
-import { chatBody, postChat, ssePayloads } from './mock-upstream-client';
+import { postUpstreamChat, upstreamChatBody } from '../../support/chat-requests';
+import { ssePayloads } from './mock-upstream-client';
 
 interface Chunk {
   id: string;
@@ -21,7 +22,7 @@ describe('mock-upstream chat completions', () => {
   });
 
   it('answers a non-stream request in OpenAI chat.completion shape', async () => {
-    const response = await postChat(upstream, chatBody());
+    const response = await postUpstreamChat(upstream.url, upstreamChatBody());
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
@@ -40,8 +41,8 @@ describe('mock-upstream chat completions', () => {
   });
 
   it('records what it was asked', async () => {
-    await postChat(upstream, chatBody());
-    await postChat(upstream, chatBody({ model: 'other' }));
+    await postUpstreamChat(upstream.url, upstreamChatBody());
+    await postUpstreamChat(upstream.url, upstreamChatBody({ model: 'other' }));
 
     const stats = upstream.stats();
     expect(stats).toMatchObject({ requests: 2, completions: 2, streams: 0, active: 0 });
@@ -53,7 +54,7 @@ describe('mock-upstream chat completions', () => {
   it('reports the fixed reply and model from its knobs', async () => {
     upstream.setKnobs({ reply: 'fixed answer', model: 'upstream-model' });
 
-    const response = await postChat(upstream, chatBody());
+    const response = await postUpstreamChat(upstream.url, upstreamChatBody());
     const body = (await response.json()) as { model: string; choices: { message: { content: string } }[] };
 
     expect(body.model).toBe('upstream-model');
@@ -64,7 +65,7 @@ describe('mock-upstream chat completions', () => {
     upstream.setKnobs({ latencyMs: 50 });
     const started = Date.now();
 
-    await (await postChat(upstream, chatBody())).json();
+    await (await postUpstreamChat(upstream.url, upstreamChatBody())).json();
 
     expect(Date.now() - started).toBeGreaterThanOrEqual(40);
   });
@@ -72,7 +73,7 @@ describe('mock-upstream chat completions', () => {
   it('streams SSE chunks ending with [DONE], without a usage chunk unless asked', async () => {
     upstream.setKnobs({ reply: 'abcdefgh', chunks: 4 });
 
-    const response = await postChat(upstream, chatBody({ stream: true }));
+    const response = await postUpstreamChat(upstream.url, upstreamChatBody({ stream: true }));
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream');
@@ -90,7 +91,7 @@ describe('mock-upstream chat completions', () => {
   });
 
   it('adds a usage chunk before [DONE] when stream_options.include_usage is true', async () => {
-    const response = await postChat(upstream, chatBody({ stream: true, stream_options: { include_usage: true } }));
+    const response = await postUpstreamChat(upstream.url, upstreamChatBody({ stream: true, stream_options: { include_usage: true } }));
 
     const payloads = ssePayloads(await response.text());
     const last = JSON.parse(payloads[payloads.length - 2]!) as Chunk;
@@ -103,7 +104,7 @@ describe('mock-upstream chat completions', () => {
     upstream.setKnobs({ ttftMs: 30, chunkDelayMs: 10, chunks: 3, reply: 'abcdef' });
     const started = Date.now();
 
-    const payloads = ssePayloads(await (await postChat(upstream, chatBody({ stream: true }))).text());
+    const payloads = ssePayloads(await (await postUpstreamChat(upstream.url, upstreamChatBody({ stream: true }))).text());
 
     expect(payloads[payloads.length - 1]).toBe('[DONE]');
     expect(Date.now() - started).toBeGreaterThanOrEqual(50);
@@ -118,7 +119,7 @@ describe('mock-upstream chat completions', () => {
           res.on('end', () => resolve(req.reusedSocket));
         });
         req.on('error', reject);
-        req.end(JSON.stringify(chatBody()));
+        req.end(JSON.stringify(upstreamChatBody()));
       });
 
     try {

@@ -1,5 +1,6 @@
 import { startMockUpstream, type MockUpstream } from '../../../src/interfaces/mock-upstream/start-mock-upstream';
-import { chatBody, controlUrl, postChat } from './mock-upstream-client';
+import { postUpstreamChat, upstreamChatBody } from '../../support/chat-requests';
+import { controlUrl } from './mock-upstream-client';
 
 describe('mock-upstream control and side endpoints', () => {
   let upstream: MockUpstream;
@@ -23,12 +24,12 @@ describe('mock-upstream control and side endpoints', () => {
       failureStatus: 503,
       chunks: 8,
     });
-    const completion = (await (await postChat(upstream, chatBody())).json()) as {
+    const completion = (await (await postUpstreamChat(upstream.url, upstreamChatBody())).json()) as {
       choices: { message: { content: string } }[];
     };
     expect(completion.choices[0]?.message.content).toBe('from control');
     await patch({ failureRate: 1 });
-    expect((await postChat(upstream, chatBody())).status).toBe(503);
+    expect((await postUpstreamChat(upstream.url, upstreamChatBody())).status).toBe(503);
   });
 
   it.each([
@@ -55,7 +56,7 @@ describe('mock-upstream control and side endpoints', () => {
   });
 
   it('shows knobs and stats on GET /_control and resets stats on POST /_control/reset-stats', async () => {
-    await postChat(upstream, chatBody());
+    await postUpstreamChat(upstream.url, upstreamChatBody());
     const shown = (await (await fetch(controlUrl(upstream))).json()) as {
       knobs: unknown;
       stats: { requests: number };
@@ -77,7 +78,7 @@ describe('mock-upstream control and side endpoints', () => {
       'api-key': 'azure-key-0987654321',
       'x-forwarded-auth': 'sk-proj-abcdef1234567890',
     };
-    await postChat(upstream, chatBody(), { headers: { 'content-type': 'application/json', 'x-org': 'org-1', ...secrets } });
+    await postUpstreamChat(upstream.url, upstreamChatBody(), { headers: { 'content-type': 'application/json', 'x-org': 'org-1', ...secrets } });
 
     const shown = await (await fetch(controlUrl(upstream))).text();
 
@@ -97,7 +98,7 @@ describe('mock-upstream control and side endpoints', () => {
   });
 
   it('answers bad JSON with a 400 OpenAI error', async () => {
-    const response = await postChat(upstream, '{"model": ');
+    const response = await postUpstreamChat(upstream.url, '{"model": ');
 
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: Record<string, unknown> };
@@ -106,7 +107,7 @@ describe('mock-upstream control and side endpoints', () => {
   });
 
   it('answers an invalid body with a 400 naming the field', async () => {
-    const response = await postChat(upstream, { model: 'gpt-test', messages: [] });
+    const response = await postUpstreamChat(upstream.url, { model: 'gpt-test', messages: [] });
 
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { param: string } }).error.param).toBe('messages');
@@ -114,7 +115,7 @@ describe('mock-upstream control and side endpoints', () => {
   });
 
   it('lists mock-model and every model it was asked for on /v1/models', async () => {
-    await postChat(upstream, chatBody({ model: 'seen-model' }));
+    await postUpstreamChat(upstream.url, upstreamChatBody({ model: 'seen-model' }));
 
     const response = await fetch(`${upstream.url}/models`);
 

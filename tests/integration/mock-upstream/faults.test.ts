@@ -1,5 +1,6 @@
 import { startMockUpstream, type MockUpstream } from '../../../src/interfaces/mock-upstream/start-mock-upstream';
-import { chatBody, postChat, readUntilEnd, ssePayloads, waitFor } from './mock-upstream-client';
+import { postUpstreamChat, upstreamChatBody } from '../../support/chat-requests';
+import { readUntilEnd, ssePayloads, waitFor } from './mock-upstream-client';
 
 describe('mock-upstream fault injection', () => {
   let upstream: MockUpstream | undefined;
@@ -12,7 +13,7 @@ describe('mock-upstream fault injection', () => {
   it('answers failureRate 1 with failureStatus, an OpenAI error body and Retry-After', async () => {
     upstream = await startMockUpstream({ knobs: { failureRate: 1, failureStatus: 429, retryAfterSeconds: 7 } });
 
-    const response = await postChat(upstream, chatBody());
+    const response = await postUpstreamChat(upstream.url, upstreamChatBody());
 
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('7');
@@ -24,7 +25,7 @@ describe('mock-upstream fault injection', () => {
   it('sends no Retry-After when retryAfterSeconds is null', async () => {
     upstream = await startMockUpstream({ knobs: { failureRate: 1 } });
 
-    const response = await postChat(upstream, chatBody());
+    const response = await postUpstreamChat(upstream.url, upstreamChatBody());
 
     expect(response.status).toBe(500);
     expect(response.headers.get('retry-after')).toBeNull();
@@ -34,7 +35,7 @@ describe('mock-upstream fault injection', () => {
   it('destroys the socket when resetRate is 1', async () => {
     upstream = await startMockUpstream({ knobs: { resetRate: 1 } });
 
-    await expect(postChat(upstream, chatBody())).rejects.toThrow();
+    await expect(postUpstreamChat(upstream.url, upstreamChatBody())).rejects.toThrow();
 
     expect(upstream.stats().resets).toBe(1);
     await waitFor(() => upstream!.stats().active === 0);
@@ -43,7 +44,7 @@ describe('mock-upstream fault injection', () => {
   it('never answers when hangRate is 1, and forgets the request once the client gives up', async () => {
     upstream = await startMockUpstream({ knobs: { hangRate: 1 } });
 
-    await expect(postChat(upstream, chatBody(), { signal: AbortSignal.timeout(100) })).rejects.toThrow();
+    await expect(postUpstreamChat(upstream.url, upstreamChatBody(), { signal: AbortSignal.timeout(100) })).rejects.toThrow();
 
     expect(upstream.stats().hangs).toBe(1);
     await waitFor(() => upstream!.stats().active === 0);
@@ -51,7 +52,7 @@ describe('mock-upstream fault injection', () => {
 
   it('closes even while a request hangs, failing that request', async () => {
     upstream = await startMockUpstream({ knobs: { hangRate: 1 } });
-    const pending = postChat(upstream, chatBody());
+    const pending = postUpstreamChat(upstream.url, upstreamChatBody());
     await waitFor(() => upstream!.stats().hangs === 1);
 
     await upstream.close();
@@ -67,7 +68,7 @@ describe('mock-upstream fault injection', () => {
       knobs: { streamCutAfterChunks: 2, chunkDelayMs, reply: 'abcdefgh', chunks: 4 },
     });
 
-    const response = await postChat(upstream, chatBody({ stream: true }));
+    const response = await postUpstreamChat(upstream.url, upstreamChatBody({ stream: true }));
     const { text, error } = await readUntilEnd(response);
 
     expect(response.status).toBe(200);
@@ -83,7 +84,7 @@ describe('mock-upstream fault injection', () => {
     // the wait below, so only the abort can end it in time.
     upstream = await startMockUpstream({ knobs: { chunkDelayMs: 50, chunks: 400, reply: 'word '.repeat(400) } });
     const controller = new AbortController();
-    const response = await postChat(upstream, chatBody({ stream: true }), { signal: controller.signal });
+    const response = await postUpstreamChat(upstream.url, upstreamChatBody({ stream: true }), { signal: controller.signal });
     await response.body!.getReader().read();
     expect(upstream.stats()).toMatchObject({ active: 1, aborted: 0 });
 
@@ -95,7 +96,7 @@ describe('mock-upstream fault injection', () => {
 
   it('does not count a stream that ran to its end as aborted', async () => {
     upstream = await startMockUpstream({ knobs: { chunkDelayMs: 1, chunks: 4 } });
-    const { text } = await readUntilEnd(await postChat(upstream, chatBody({ stream: true })));
+    const { text } = await readUntilEnd(await postUpstreamChat(upstream.url, upstreamChatBody({ stream: true })));
 
     expect(text).toContain('[DONE]');
     await waitFor(() => upstream!.stats().active === 0);
@@ -109,8 +110,8 @@ describe('mock-upstream fault injection', () => {
       random: () => rolls.shift() ?? 0.9,
     });
 
-    expect((await postChat(upstream, chatBody())).status).toBe(500);
-    expect((await postChat(upstream, chatBody())).status).toBe(200);
+    expect((await postUpstreamChat(upstream.url, upstreamChatBody())).status).toBe(500);
+    expect((await postUpstreamChat(upstream.url, upstreamChatBody())).status).toBe(200);
     expect(rolls).toEqual([]);
     expect(upstream.stats()).toMatchObject({ failures: 1, completions: 1, hangs: 0, resets: 0 });
   });

@@ -1,20 +1,5 @@
 import type { MockUpstream } from '../../../src/interfaces/mock-upstream/start-mock-upstream';
 
-export const chatBody = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  model: 'gpt-test',
-  messages: [{ role: 'user', content: 'hello there' }],
-  ...extra,
-});
-
-export function postChat(upstream: MockUpstream, body: unknown, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${upstream.url}/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer test-key' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    ...init,
-  });
-}
-
 export function controlUrl(upstream: MockUpstream, path = ''): string {
   return `http://127.0.0.1:${upstream.port}/_control${path}`;
 }

@@ -2,9 +2,8 @@ import { startMockUpstream, type MockUpstream } from '../../../src/interfaces/mo
 import type { MockUpstreamKnobs } from '../../../src/interfaces/mock-upstream/mock-upstream-knobs';
 import { startServer, type SwitchyardServer } from '../../../src/interfaces/http/start-server';
 import type { Logger } from '../../../src/application/ports/logger';
-import { writeConfigTree } from './config-tree';
-
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+import { silentLogger } from '../../support/capturing-logger';
+import { writeConfigTree } from '../../support/config-tree';
 
 /** A served gateway and the temp folder holding its configuration tree. */
 export type GatewayUnderTest = SwitchyardServer & { readonly configDir: string };
@@ -39,24 +38,6 @@ export class Harness {
   public async close(): Promise<void> {
     for (const close of this.closers.splice(0).reverse()) await close();
   }
-}
-
-export async function postChat(
-  baseUrl: string,
-  body: unknown,
-  headers: Readonly<Record<string, string>> = {},
-  signal?: AbortSignal,
-): Promise<Response> {
-  return fetch(`${baseUrl}/v1/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    ...(signal !== undefined ? { signal } : {}),
-  });
-}
-
-export function chatBody(model: string, stream = false): Record<string, unknown> {
-  return { model, stream, messages: [{ role: 'user', content: 'Hello there' }] };
 }
 
 /** Polls an asynchronous `condition` (real timers) until it holds or `timeoutMs` passes. */

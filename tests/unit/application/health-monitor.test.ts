@@ -2,17 +2,11 @@ import { setImmediate as realSetImmediate } from 'node:timers';
 import { HealthMonitor } from '../../../src/application/health/health-monitor';
 import type { ProbeResult } from '../../../src/application/ports/health-probe';
 import { InstanceRuntime } from '../../../src/domain/instance/instance-runtime';
-import {
-  CHECKS,
-  checkedPool,
-  FAIL,
-  fakeTimersClock,
-  member,
-  PASS,
-  recordingLogger,
-  scriptedProbe,
-  snapshotOf,
-} from './health-monitor-fixture';
+import { CapturingLogger } from '../../support/capturing-logger';
+import { globalTimersClock } from '../../support/fake-clock';
+import { snapshotOf } from '../../support/snapshots';
+import { CHECKS, checkedPool, FAIL, member, PASS, scriptedProbe } from './health-monitor-fixture';
+import { instanceUnavailability } from '../../../src/domain/instance/instance-unavailability';
 
 describe('HealthMonitor', () => {
   let monitor: HealthMonitor | undefined;
@@ -28,8 +22,8 @@ describe('HealthMonitor', () => {
   });
 
   function start(probe: ReturnType<typeof scriptedProbe>, random: () => number = () => 0.5) {
-    const logger = recordingLogger();
-    monitor = new HealthMonitor({ probe: probe.probe, clock: fakeTimersClock, logger, random });
+    const logger = new CapturingLogger();
+    monitor = new HealthMonitor({ probe: probe.probe, clock: globalTimersClock, logger, random });
     return { monitor, logger };
   }
 
@@ -41,7 +35,7 @@ describe('HealthMonitor', () => {
       const probe = scriptedProbe();
       probe.answer('a', FAIL);
       const { monitor, logger } = start(probe);
-      monitor.sync(snapshotOf(pool));
+      monitor.sync(snapshotOf({ pools: [pool] }));
 
       await jest.advanceTimersByTimeAsync(1000);
       expect(a.runtime.health).toEqual({ kind: 'healthy' });
@@ -64,7 +58,7 @@ describe('HealthMonitor', () => {
       const a = member('a');
       const probe = scriptedProbe();
       const { monitor } = start(probe);
-      monitor.sync(snapshotOf(checkedPool('main', [a])));
+      monitor.sync(snapshotOf({ pools: [checkedPool('main', [a])] }));
       for (const answer of [FAIL, PASS, FAIL, PASS, FAIL]) {
         probe.answer('a', answer);
         await jest.advanceTimersByTimeAsync(1000);
@@ -78,7 +72,7 @@ describe('HealthMonitor', () => {
       const probe = scriptedProbe();
       probe.answer('a', FAIL);
       const { monitor, logger } = start(probe);
-      monitor.sync(snapshotOf(checkedPool('main', [a], { ...CHECKS, unhealthyThreshold: 1, healthyThreshold: 3 })));
+      monitor.sync(snapshotOf({ pools: [checkedPool('main', [a], { ...CHECKS, unhealthyThreshold: 1, healthyThreshold: 3 })] }));
 
       await jest.advanceTimersByTimeAsync(3000);
       expect(a.runtime.health.kind).toBe('unhealthy');
@@ -101,18 +95,18 @@ describe('HealthMonitor', () => {
       const a = member('a');
       const probe = scriptedProbe();
       const { monitor, logger } = start(probe);
-      monitor.sync(snapshotOf(checkedPool('main', [a])));
+      monitor.sync(snapshotOf({ pools: [checkedPool('main', [a])] }));
       await jest.advanceTimersByTimeAsync(500);
       const now = Date.now();
       a.runtime.setHealth({ kind: 'misconfigured', since: now, status: 401, retryAt: now + 600_000, reason: 'upstream answered 401' });
-      expect(a.runtime.admits(Date.now())).toBe(false);
+      expect(instanceUnavailability(a, Date.now())).toBeDefined();
 
       // The pass at 1000 ms is the first since the instance went wrong; the one at 2000 ms is the second.
       await jest.advanceTimersByTimeAsync(500);
       expect(a.runtime.health.kind).toBe('misconfigured');
       await jest.advanceTimersByTimeAsync(1000);
       expect(a.runtime.health).toEqual({ kind: 'healthy' });
-      expect(a.runtime.admits(Date.now())).toBe(true);
+      expect(instanceUnavailability(a, Date.now())).toBeUndefined();
       expect(logger.lines).toEqual([
         {
           level: 'info',
@@ -129,7 +123,7 @@ describe('HealthMonitor', () => {
       const { monitor, logger } = start(probe);
       const misconfigured = { kind: 'misconfigured', since: 0, status: 401, retryAt: 2_000_000, reason: 'bad key' } as const;
       a.runtime.setHealth(misconfigured);
-      monitor.sync(snapshotOf(checkedPool('main', [a])));
+      monitor.sync(snapshotOf({ pools: [checkedPool('main', [a])] }));
       await jest.advanceTimersByTimeAsync(5000);
       expect(a.runtime.health).toBe(misconfigured);
       expect(logger.lines).toEqual([]);
@@ -142,7 +136,7 @@ describe('HealthMonitor', () => {
       const probe = scriptedProbe();
       const { monitor } = start(probe, () => draws.shift() ?? 0.5);
       const started = Date.now();
-      monitor.sync(snapshotOf(checkedPool('main', [member('a')], { ...CHECKS, jitterRatio: 0.2 })));
+      monitor.sync(snapshotOf({ pools: [checkedPool('main', [member('a')], { ...CHECKS, jitterRatio: 0.2 })] }));
 
       await jest.advanceTimersByTimeAsync(799);
       expect(probe.calls).toHaveLength(0);
@@ -154,9 +148,9 @@ describe('HealthMonitor', () => {
 
     it('spreads checks over the whole jitter range with the default random source', async () => {
       const probe = scriptedProbe();
-      const logger = recordingLogger();
-      monitor = new HealthMonitor({ probe: probe.probe, clock: fakeTimersClock, logger });
-      monitor.sync(snapshotOf(checkedPool('main', [member('a')], { ...CHECKS, jitterRatio: 0.5 })));
+      const logger = new CapturingLogger();
+      monitor = new HealthMonitor({ probe: probe.probe, clock: globalTimersClock, logger });
+      monitor.sync(snapshotOf({ pools: [checkedPool('main', [member('a')], { ...CHECKS, jitterRatio: 0.5 })] }));
       await jest.advanceTimersByTimeAsync(200_000);
       const at = probe.calls.map((call) => call.at);
       const gaps = at.slice(1).map((time, index) => time - (at[index] as number));
@@ -172,7 +166,7 @@ describe('HealthMonitor', () => {
       // Ignores its signal and answers only after 3 s, well past the timeout and the interval.
       probe.answer('a', () => new Promise<ProbeResult>((resolve) => setTimeout(() => resolve(PASS), 3000)));
       const { monitor } = start(probe);
-      monitor.sync(snapshotOf(checkedPool('main', [a], { ...CHECKS, unhealthyThreshold: 1 })));
+      monitor.sync(snapshotOf({ pools: [checkedPool('main', [a], { ...CHECKS, unhealthyThreshold: 1 })] }));
 
       await jest.advanceTimersByTimeAsync(1000);
       expect(probe.calls).toHaveLength(1);
@@ -195,7 +189,7 @@ describe('HealthMonitor', () => {
           }),
       );
       const { monitor } = start(probe);
-      monitor.sync(snapshotOf(checkedPool('main', [a], { ...CHECKS, unhealthyThreshold: 1 })));
+      monitor.sync(snapshotOf({ pools: [checkedPool('main', [a], { ...CHECKS, unhealthyThreshold: 1 })] }));
 
       await jest.advanceTimersByTimeAsync(1199);
       const signal = probe.calls[0]?.signal;
@@ -221,7 +215,7 @@ describe('HealthMonitor', () => {
           throw new Error('probe blew up');
         });
         const { monitor, logger } = start(probe);
-        monitor.sync(snapshotOf(checkedPool('main', [a])));
+        monitor.sync(snapshotOf({ pools: [checkedPool('main', [a])] }));
         await jest.advanceTimersByTimeAsync(1000);
         probe.answer('a', () => Promise.reject(new Error('socket hang up')));
         await jest.advanceTimersByTimeAsync(1000);
@@ -244,11 +238,13 @@ describe('HealthMonitor', () => {
       const probe = scriptedProbe();
       const { monitor } = start(probe);
       monitor.sync(
-        snapshotOf(
-          checkedPool('first', [shared, member('off', { disabled: true, index: 1 })]),
-          checkedPool('second', [member('shared', { runtime: shared.runtime }), member('other', { index: 1 })]),
-          checkedPool('unchecked', [member('quiet')], { ...CHECKS, enabled: false }),
-        ),
+        snapshotOf({
+          pools: [
+            checkedPool('first', [shared, member('off', { disabled: true, index: 1 })]),
+            checkedPool('second', [member('shared', { runtime: shared.runtime }), member('other', { index: 1 })]),
+            checkedPool('unchecked', [member('quiet')], { ...CHECKS, enabled: false }),
+          ],
+        }),
       );
       await jest.advanceTimersByTimeAsync(3000);
       expect(probe.callsOf('shared')).toHaveLength(3);
@@ -261,12 +257,12 @@ describe('HealthMonitor', () => {
       const runtimeA = new InstanceRuntime();
       const probe = scriptedProbe();
       const { monitor } = start(probe);
-      monitor.sync(snapshotOf(checkedPool('main', [member('a', { runtime: runtimeA }), member('b', { index: 1 })])));
+      monitor.sync(snapshotOf({ pools: [checkedPool('main', [member('a', { runtime: runtimeA }), member('b', { index: 1 })])] }));
       await jest.advanceTimersByTimeAsync(1600);
       expect(probe.calls.map((call) => call.instance).sort()).toEqual(['a', 'b']);
 
       // A reload: a is unchanged (same identity and runtime), b is gone, c is new.
-      monitor.sync(snapshotOf(checkedPool('main', [member('a', { runtime: runtimeA }), member('c', { index: 1 })])));
+      monitor.sync(snapshotOf({ pools: [checkedPool('main', [member('a', { runtime: runtimeA }), member('c', { index: 1 })])] }));
       await jest.advanceTimersByTimeAsync(400);
       // a was not restarted: its check still came 1000 ms after the previous one.
       expect(probe.callsOf('a').map((call) => call.at - 1_000_000)).toEqual([1000, 2000]);
@@ -283,9 +279,9 @@ describe('HealthMonitor', () => {
     it('stops checking an instance whose provider became disabled, and all instances of a pool whose checks were switched off', async () => {
       const probe = scriptedProbe();
       const { monitor } = start(probe);
-      monitor.sync(snapshotOf(checkedPool('p', [member('a')]), checkedPool('q', [member('b')])));
+      monitor.sync(snapshotOf({ pools: [checkedPool('p', [member('a')]), checkedPool('q', [member('b')])] }));
       await jest.advanceTimersByTimeAsync(1000);
-      monitor.sync(snapshotOf(checkedPool('p', [member('a', { disabled: true })]), checkedPool('q', [member('b')], { ...CHECKS, enabled: false })));
+      monitor.sync(snapshotOf({ pools: [checkedPool('p', [member('a', { disabled: true })]), checkedPool('q', [member('b')], { ...CHECKS, enabled: false })] }));
       expect(jest.getTimerCount()).toBe(0);
     });
 
@@ -294,9 +290,9 @@ describe('HealthMonitor', () => {
       const probe = scriptedProbe();
       probe.answer('a', FAIL);
       const { monitor } = start(probe);
-      monitor.sync(snapshotOf(checkedPool('main', [a], { ...CHECKS, unhealthyThreshold: 5 })));
+      monitor.sync(snapshotOf({ pools: [checkedPool('main', [a], { ...CHECKS, unhealthyThreshold: 5 })] }));
       await jest.advanceTimersByTimeAsync(1500);
-      monitor.sync(snapshotOf(checkedPool('main', [member('a', { runtime: a.runtime })], { ...CHECKS, intervalMs: 300, timeoutMs: 100, unhealthyThreshold: 2 })));
+      monitor.sync(snapshotOf({ pools: [checkedPool('main', [member('a', { runtime: a.runtime })], { ...CHECKS, intervalMs: 300, timeoutMs: 100, unhealthyThreshold: 2 })] }));
       await jest.advanceTimersByTimeAsync(500);
       // Checks at 1000 (old wait), 2000 (the wait already running), then every 300 ms.
       expect(probe.calls.map((call) => call.at - 1_000_000)).toEqual([1000, 2000]);
@@ -310,7 +306,7 @@ describe('HealthMonitor', () => {
       const probe = scriptedProbe();
       probe.answer('a', () => new Promise<ProbeResult>((resolve) => setTimeout(() => resolve(FAIL), 100)));
       const { monitor, logger } = start(probe);
-      monitor.sync(snapshotOf(checkedPool('main', [a], { ...CHECKS, unhealthyThreshold: 1 })));
+      monitor.sync(snapshotOf({ pools: [checkedPool('main', [a], { ...CHECKS, unhealthyThreshold: 1 })] }));
       await jest.advanceTimersByTimeAsync(1050);
       monitor.stop();
       expect(probe.calls[0]?.signal.aborted).toBe(true);

@@ -1,6 +1,4 @@
-import { TEST_SERVER_SETTINGS } from '../../support/server-settings';
 import type { GatewaySnapshot } from '../../../src/application/config/gateway-snapshot';
-import type { Clock } from '../../../src/application/ports/clock';
 import type { LlmClient, UpstreamCall, UpstreamResult } from '../../../src/application/ports/llm-client';
 import type { Logger } from '../../../src/application/ports/logger';
 import { RouteChat } from '../../../src/application/route-chat/route-chat';
@@ -10,27 +8,13 @@ import { InstanceRuntime } from '../../../src/domain/instance/instance-runtime';
 import { PoolInstance } from '../../../src/domain/instance/pool-instance';
 import { PollingPool } from '../../../src/domain/pool/polling-pool';
 import type { ProviderSpec } from '../../../src/domain/provider/provider-spec';
-import { RoutingTable } from '../../../src/domain/routing/routing-table';
-import type { Wrapper } from '../../../src/domain/routing/wrapper';
 import { createStrategy } from '../../../src/domain/strategy/create-strategy';
 import { builtInStrategySpec } from '../../../src/domain/strategy/strategy-spec';
 import { TaskGroup } from '../../../src/domain/task-group/task-group';
 import type { TierLimits } from '../../../src/domain/task-group/tier-overflow';
-
-export function provider(name: string, disabledReason?: string): ProviderSpec {
-  return {
-    name,
-    protocol: 'openai',
-    baseUrl: `http://127.0.0.1:1/${name}`,
-    headers: {},
-    connectTimeoutMs: 1000,
-    requestTimeoutMs: 1000,
-    idleTimeoutMs: 1000,
-    maxConnections: 4,
-    maxResponseBytes: 32 * 1024 * 1024,
-    ...(disabledReason !== undefined ? { disabledReason } : {}),
-  };
-}
+import { silentLogger } from '../../support/capturing-logger';
+import { globalTimersClock } from '../../support/fake-clock';
+import { providerSpec } from '../../support/snapshots';
 
 export interface InstanceSketch {
   readonly name: string;
@@ -41,6 +25,16 @@ export interface InstanceSketch {
   readonly breaker?: InstanceBreaker;
 }
 
+/** An openai provider on port 1 (always refused), should a test hand a call to a real adapter. */
+function providerOf(sketch: InstanceSketch): ProviderSpec {
+  return providerSpec({
+    name: sketch.name,
+    protocol: 'openai',
+    baseUrl: `http://127.0.0.1:1/${sketch.name}`,
+    ...(sketch.disabled === true ? { disabledReason: 'environment variable KEY is not set' } : {}),
+  });
+}
+
 export function pool(name: string, instances: readonly InstanceSketch[], circuitBreaker = DEFAULT_CIRCUIT_BREAKER): PollingPool {
   const spec = builtInStrategySpec('round_robin');
   return new PollingPool(
@@ -49,7 +43,7 @@ export function pool(name: string, instances: readonly InstanceSketch[], circuit
       (sketch, index) =>
         new PoolInstance({
           name: sketch.name,
-          provider: provider(sketch.name, sketch.disabled === true ? 'environment variable KEY is not set' : undefined),
+          provider: providerOf(sketch),
           model: `model-${sketch.name}`,
           weight: 1,
           maxConcurrency: sketch.maxConcurrency ?? 8,
@@ -63,30 +57,6 @@ export function pool(name: string, instances: readonly InstanceSketch[], circuit
     createStrategy(spec),
     circuitBreaker,
   );
-}
-
-export interface SnapshotSketch {
-  readonly pools: readonly PollingPool[];
-  readonly groups: readonly TaskGroup[];
-  readonly wrappers?: readonly Wrapper[];
-}
-
-export function snapshotOf(sketch: SnapshotSketch): GatewaySnapshot {
-  const pools = new Map(sketch.pools.map((p) => [p.name, p]));
-  const groups = new Map(sketch.groups.map((g) => [g.name, g]));
-  const wrappers = new Map((sketch.wrappers ?? []).map((w) => [w.name, w]));
-  return {
-    version: 'test',
-    loadedAt: new Date(0),
-    configDir: '/nowhere',
-    server: TEST_SERVER_SETTINGS,
-    providers: new Map(),
-    pools,
-    groups,
-    wrappers,
-    routes: new RoutingTable({ pools, groups, wrappers, aliases: new Map(), poolDefaults: { maxAttempts: 3, timeoutMs: 1000 } }),
-    warnings: [],
-  };
 }
 
 export function group(
@@ -158,39 +128,13 @@ export class ScriptedLlm implements LlmClient {
   public async close(): Promise<void> {}
 }
 
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
-
-export const timerClock: Clock = {
-  now: () => Date.now(),
-  schedule: (ms, callback) => {
-    const timer = setTimeout(callback, ms);
-    return () => clearTimeout(timer);
-  },
-};
-
 export function routeChat(
   snapshot: GatewaySnapshot,
   llm: LlmClient,
   logger: Logger = silentLogger,
   random: () => number = Math.random,
 ): RouteChat {
-  return new RouteChat({ current: () => snapshot }, llm, timerClock, logger, random);
-}
-
-export function input(
-  model: string,
-  stream = false,
-  signal?: AbortSignal,
-  extra: { body?: Record<string, unknown>; limits?: { timeoutMs?: number; maxAttempts?: number } } = {},
-) {
-  return {
-    model,
-    payload: { protocol: 'openai' as const, body: { model, messages: [{ role: 'user', content: 'hi' }], stream, ...extra.body } },
-    stream,
-    requestId: 'req-1',
-    ...(signal !== undefined ? { signal } : {}),
-    ...(extra.limits !== undefined ? { limits: extra.limits } : {}),
-  };
+  return new RouteChat({ current: () => snapshot }, llm, globalTimersClock, logger, random);
 }
 
 /** A breaker whose verdicts are recorded and whose gate the test opens and closes. */

@@ -3,7 +3,9 @@ import type { InstanceBreaker } from '../../../src/domain/breaker/instance-break
 import { TaskGroup } from '../../../src/domain/task-group/task-group';
 import { UpstreamConnections } from '../../../src/infrastructure/providers/http/upstream-connections';
 import { OpenAiCompatibleClient } from '../../../src/infrastructure/providers/openai/openai-compatible-client';
-import { answers, drain, group, input, pool, RecordingBreaker, routeChat, ScriptedLlm, snapshotOf } from './route-chat-fixture';
+import { chatInput } from '../../support/chat-requests';
+import { snapshotOf } from '../../support/snapshots';
+import { answers, drain, group, pool, RecordingBreaker, routeChat, ScriptedLlm } from './route-chat-fixture';
 
 function throwing(): UpstreamResult {
   throw new Error('adapter bug');
@@ -14,7 +16,7 @@ describe('RouteChat: failures of the gateway itself', () => {
     const breaker = new RecordingBreaker();
     const p = pool('p', [{ name: 'a', breaker }, { name: 'b' }]);
     const llm = new ScriptedLlm({ a: throwing, b: () => answers.ok() });
-    const outcome = await routeChat(snapshotOf({ pools: [p], groups: [] }), llm).execute(input('p'));
+    const outcome = await routeChat(snapshotOf({ pools: [p], groups: [] }), llm).execute(chatInput('p'));
     expect(outcome.kind).toBe('rejected');
     if (outcome.kind !== 'rejected') return;
     expect(outcome.error.code).toBe('internal_error');
@@ -39,7 +41,7 @@ describe('RouteChat: failures of the gateway itself', () => {
     circular.self = circular;
     try {
       const chat = routeChat(snapshotOf({ pools: [p], groups: [] }), llm);
-      const outcome = await chat.execute(input('p', false, undefined, { body: { metadata: circular } }));
+      const outcome = await chat.execute(chatInput('p', false, undefined, { body: { metadata: circular } }));
       if (outcome.kind !== 'rejected') throw new Error('expected a rejection');
       expect(outcome.error.code).toBe('internal_error');
       expect(outcome.attempts[0]).toMatchObject({ failure: 'gateway_error', message: expect.stringMatching(/could not prepare the upstream request/) });
@@ -87,7 +89,7 @@ describe('RouteChat: max_stream_ms', () => {
   it('ends a trickling stream once max_stream_ms has passed since the request started, as a failure of the instance', async () => {
     const breaker = new RecordingBreaker();
     const { p, snapshot } = groupWithStreamLimit(5000, breaker);
-    const outcome = await routeChat(snapshot, new ScriptedLlm({ a: trickle })).execute(input('chat', true));
+    const outcome = await routeChat(snapshot, new ScriptedLlm({ a: trickle })).execute(chatInput('chat', true));
     if (outcome.kind !== 'served' || outcome.response.kind !== 'streaming') throw new Error('not a stream');
     const read = drain(outcome.response.chunks);
     const settled = read.then(() => 'ended', (error: Error) => error.message);
@@ -102,7 +104,7 @@ describe('RouteChat: max_stream_ms', () => {
   it('creates no timer for a served stream when max_stream_ms is unset', async () => {
     const { snapshot } = groupWithStreamLimit(undefined, new RecordingBreaker());
     const llm = new ScriptedLlm({ a: () => answers.stream(['data: {"x":1}\n\n', 'data: [DONE]\n\n']) });
-    const outcome = await routeChat(snapshot, llm).execute(input('chat', true));
+    const outcome = await routeChat(snapshot, llm).execute(chatInput('chat', true));
     expect(outcome.kind).toBe('served');
     expect(jest.getTimerCount()).toBe(0);
     if (outcome.kind === 'served' && outcome.response.kind === 'streaming') await drain(outcome.response.chunks);
@@ -139,7 +141,7 @@ describe('RouteChat: why no instance was available', () => {
     sick!.runtime.setHealth({ kind: 'unhealthy', since: 0, reason: 'health check timed out' });
     const chat = group('chat', [['only', [p]]]);
     const llm = new ScriptedLlm({});
-    const outcome = await routeChat(snapshotOf({ pools: [p], groups: [chat] }), llm).execute(input('chat'));
+    const outcome = await routeChat(snapshotOf({ pools: [p], groups: [chat] }), llm).execute(chatInput('chat'));
     expect(outcome.kind === 'rejected' && outcome.error.code).toBe('all_attempts_failed');
     const message = outcome.kind === 'rejected' ? outcome.error.message : '';
     expect(message).toContain('only/p/open: breaker open until 1970-01-01T00:16:45.000Z (in 5000 ms)');

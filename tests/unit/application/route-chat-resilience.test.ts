@@ -1,5 +1,7 @@
 import { DEFAULT_CIRCUIT_BREAKER } from '../../../src/domain/breaker/circuit-breaker-settings';
-import { answers, drain, group, hangUntilAborted, input, pool, RecordingBreaker, routeChat, ScriptedLlm, snapshotOf } from './route-chat-fixture';
+import { chatInput } from '../../support/chat-requests';
+import { snapshotOf } from '../../support/snapshots';
+import { answers, drain, group, hangUntilAborted, pool, RecordingBreaker, routeChat, ScriptedLlm } from './route-chat-fixture';
 
 function served(outcome: Awaited<ReturnType<ReturnType<typeof routeChat>['execute']>>): string | undefined {
   return outcome.kind === 'served' ? outcome.servedBy.instance : undefined;
@@ -15,11 +17,11 @@ describe('RouteChat resilience', () => {
   it('skips an instance whose requests-per-minute budget is spent, until it refills', async () => {
     const p = pool('p', [{ name: 'a', rpm: 1 }, { name: 'b' }]);
     const chat = routeChat(snapshotOf({ pools: [p], groups: [] }), new ScriptedLlm({ a: () => answers.ok(), b: () => answers.ok() }));
-    expect(served(await chat.execute(input('p')))).toBe('a');
-    expect(served(await chat.execute(input('p')))).toBe('b');
-    expect(served(await chat.execute(input('p')))).toBe('b');
+    expect(served(await chat.execute(chatInput('p')))).toBe('a');
+    expect(served(await chat.execute(chatInput('p')))).toBe('b');
+    expect(served(await chat.execute(chatInput('p')))).toBe('b');
     jest.advanceTimersByTime(60_000);
-    const picks = [served(await chat.execute(input('p'))), served(await chat.execute(input('p')))];
+    const picks = [served(await chat.execute(chatInput('p'))), served(await chat.execute(chatInput('p')))];
     expect(picks).toContain('a');
   });
 
@@ -36,10 +38,10 @@ describe('RouteChat resilience', () => {
     const llm = new ScriptedLlm({ a: () => withUsage(900), b: () => answers.ok() });
     const chat = routeChat(snapshotOf({ pools: [p], groups: [] }), llm);
     const big = { body: { max_tokens: 600 } };
-    expect(served(await chat.execute(input('p', false, undefined, big)))).toBe('a');
+    expect(served(await chat.execute(chatInput('p', false, undefined, big)))).toBe('a');
     // 600+ estimated, corrected to 900 reported: 100 left, so the next 600-token request goes elsewhere.
-    expect(served(await chat.execute(input('p', false, undefined, big)))).toBe('b');
-    expect(served(await chat.execute(input('p', false, undefined, { body: { max_tokens: 50 } })))).toBe('a');
+    expect(served(await chat.execute(chatInput('p', false, undefined, big)))).toBe('b');
+    expect(served(await chat.execute(chatInput('p', false, undefined, { body: { max_tokens: 50 } })))).toBe('a');
   });
 
   it('keeps an instance out of rotation for its Retry-After after a 429', async () => {
@@ -56,11 +58,11 @@ describe('RouteChat resilience', () => {
       b: () => answers.ok(),
     });
     const chat = routeChat(snapshotOf({ pools: [p], groups: [] }), llm);
-    expect(served(await chat.execute(input('p')))).toBe('b');
-    for (let i = 0; i < 4; i += 1) expect(served(await chat.execute(input('p')))).toBe('b');
+    expect(served(await chat.execute(chatInput('p')))).toBe('b');
+    for (let i = 0; i < 4; i += 1) expect(served(await chat.execute(chatInput('p')))).toBe('b');
     expect(llm.calledInstances.filter((name) => name === 'a')).toHaveLength(1);
     jest.advanceTimersByTime(5001);
-    const after = [served(await chat.execute(input('p'))), served(await chat.execute(input('p')))];
+    const after = [served(await chat.execute(chatInput('p'))), served(await chat.execute(chatInput('p')))];
     expect(after).toContain('a');
   });
 
@@ -69,15 +71,15 @@ describe('RouteChat resilience', () => {
     let keyFixed = false;
     const llm = new ScriptedLlm({ a: () => (keyFixed ? answers.ok() : answers.status(401, 'bad key')), b: () => answers.ok() });
     const chat = routeChat(snapshotOf({ pools: [p], groups: [] }), llm);
-    expect(served(await chat.execute(input('p')))).toBe('b');
+    expect(served(await chat.execute(chatInput('p')))).toBe('b');
     const a = p.instances[0]!;
     expect(a.runtime.health.kind).toBe('misconfigured');
     expect(a.runtime.failures().get('misconfigured')).toBe(1);
-    for (let i = 0; i < 3; i += 1) await chat.execute(input('p'));
+    for (let i = 0; i < 3; i += 1) await chat.execute(chatInput('p'));
     expect(llm.calledInstances.filter((name) => name === 'a')).toHaveLength(1);
     keyFixed = true;
     jest.advanceTimersByTime(2001);
-    const after = [served(await chat.execute(input('p'))), served(await chat.execute(input('p')))];
+    const after = [served(await chat.execute(chatInput('p'))), served(await chat.execute(chatInput('p')))];
     expect(after).toContain('a');
     expect(a.runtime.health.kind).toBe('healthy');
   });
@@ -88,15 +90,15 @@ describe('RouteChat resilience', () => {
     const script = [answers.status(500), answers.status(400, 'bad parameter'), answers.ok()];
     const chat = routeChat(snapshotOf({ pools: [p], groups: [] }), new ScriptedLlm({ a: () => script.shift() ?? answers.ok() }));
     const once = { limits: { maxAttempts: 1 } };
-    await chat.execute(input('p', false, undefined, once));
-    await chat.execute(input('p', false, undefined, once));
-    await chat.execute(input('p', false, undefined, once));
+    await chat.execute(chatInput('p', false, undefined, once));
+    await chat.execute(chatInput('p', false, undefined, once));
+    await chat.execute(chatInput('p', false, undefined, once));
     expect(breaker.events).toEqual(['acquire', 'failure', 'acquire', 'success', 'acquire', 'success']);
 
     breaker.events.length = 0;
     const client = new AbortController();
     const hanging = routeChat(snapshotOf({ pools: [p], groups: [] }), new ScriptedLlm({ a: hangUntilAborted }));
-    const pending = hanging.execute(input('p', false, client.signal));
+    const pending = hanging.execute(chatInput('p', false, client.signal));
     await jest.advanceTimersByTimeAsync(10);
     client.abort();
     await pending;
@@ -108,12 +110,12 @@ describe('RouteChat resilience', () => {
     const p = pool('p', [{ name: 'a', breaker }]);
     const streams = [answers.stream(['x', 'y']), answers.stream(['x', 'y', 'z'], 1)];
     const chat = routeChat(snapshotOf({ pools: [p], groups: [] }), new ScriptedLlm({ a: () => streams.shift()! }));
-    const whole = await chat.execute(input('p', true));
+    const whole = await chat.execute(chatInput('p', true));
     expect(breaker.events).toEqual(['acquire']);
     if (whole.kind !== 'served' || whole.response.kind !== 'streaming') throw new Error('expected a stream');
     await drain(whole.response.chunks);
     expect(breaker.events).toEqual(['acquire', 'success']);
-    const cut = await chat.execute(input('p', true));
+    const cut = await chat.execute(chatInput('p', true));
     if (cut.kind !== 'served' || cut.response.kind !== 'streaming') throw new Error('expected a stream');
     await expect(drain(cut.response.chunks)).rejects.toThrow();
     expect(breaker.events).toEqual(['acquire', 'success', 'acquire', 'failure']);
@@ -125,7 +127,7 @@ describe('RouteChat resilience', () => {
     const p = pool('p', [{ name: 'a', breaker }, { name: 'b' }]);
     const llm = new ScriptedLlm({ a: () => answers.ok(), b: () => answers.ok() });
     const chat = routeChat(snapshotOf({ pools: [p], groups: [] }), llm);
-    for (let i = 0; i < 5; i += 1) expect(served(await chat.execute(input('p')))).toBe('b');
+    for (let i = 0; i < 5; i += 1) expect(served(await chat.execute(chatInput('p')))).toBe('b');
     expect(breaker.events).toEqual([]);
   });
 
@@ -135,16 +137,16 @@ describe('RouteChat resilience', () => {
       snapshotOf({ pools: [p], groups: [group('g', [['t', [p]]], { maxAttempts: 2, timeoutMs: 5000 })] }),
       new ScriptedLlm({ a: () => answers.status(500), b: () => answers.status(500), c: () => answers.status(500) }),
     );
-    const lowered = await chat.execute(input('g', false, undefined, { limits: { maxAttempts: 1 } }));
+    const lowered = await chat.execute(chatInput('g', false, undefined, { limits: { maxAttempts: 1 } }));
     expect(lowered.kind === 'rejected' && lowered.attempts).toHaveLength(1);
-    const raised = await chat.execute(input('g', false, undefined, { limits: { maxAttempts: 10 } }));
+    const raised = await chat.execute(chatInput('g', false, undefined, { limits: { maxAttempts: 10 } }));
     expect(raised.kind === 'rejected' && raised.attempts).toHaveLength(2);
 
     const slow = routeChat(
       snapshotOf({ pools: [p], groups: [group('g', [['t', [p]]], { timeoutMs: 5000 })] }),
       new ScriptedLlm({ a: hangUntilAborted, b: hangUntilAborted, c: hangUntilAborted }),
     );
-    const pending = slow.execute(input('g', false, undefined, { limits: { timeoutMs: 100 } }));
+    const pending = slow.execute(chatInput('g', false, undefined, { limits: { timeoutMs: 100 } }));
     await jest.advanceTimersByTimeAsync(100);
     const outcome = await pending;
     expect(outcome.kind === 'rejected' && outcome.error.code).toBe('deadline_exceeded');
@@ -158,7 +160,7 @@ describe('RouteChat resilience', () => {
     const snapshot = snapshotOf({ pools: [p], groups: [group('g', [['t', [p]]], { maxAttempts: 3, timeoutMs: 10_000 })] });
     // random() = 0.5: waits 0.5 x 200 ms, then 0.5 x 400 ms (the default backoff: base 200, doubling).
     const chat = routeChat(snapshot, llm, undefined, () => 0.5);
-    const pending = chat.execute(input('g'));
+    const pending = chat.execute(chatInput('g'));
     await jest.advanceTimersByTimeAsync(99);
     expect(llm.calls).toHaveLength(1);
     await jest.advanceTimersByTimeAsync(1);
@@ -175,7 +177,7 @@ describe('RouteChat resilience', () => {
     const p = pool('p', [{ name: 'a' }]);
     const llm = new ScriptedLlm({ a: () => answers.status(403) });
     const chat = routeChat(snapshotOf({ pools: [p], groups: [group('g', [['t', [p]]], { maxAttempts: 5 })] }), llm);
-    const outcome = await chat.execute(input('g'));
+    const outcome = await chat.execute(chatInput('g'));
     expect(outcome.kind === 'rejected' && outcome.attempts).toHaveLength(1);
     expect(llm.calls).toHaveLength(1);
   });

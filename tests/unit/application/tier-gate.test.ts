@@ -1,15 +1,7 @@
-import type { Clock } from '../../../src/application/ports/clock';
 import type { TierEntry } from '../../../src/application/route-chat/tier-entry';
 import { TierGates } from '../../../src/application/route-chat/tier-gates';
 import type { TierLimits } from '../../../src/domain/task-group/tier-overflow';
-
-const fakeTimerClock: Clock = {
-  now: () => Date.now(),
-  schedule: (ms, callback) => {
-    const timer = setTimeout(callback, ms);
-    return () => clearTimeout(timer);
-  },
-};
+import { globalTimersClock } from '../../support/fake-clock';
 
 function limits(concurrencyLimit: number | undefined, overrides: Partial<TierLimits> = {}): TierLimits {
   return { concurrencyLimit, overflow: 'next_tier', queueTimeoutMs: 5000, queueSize: 100, ...overrides };
@@ -49,7 +41,7 @@ describe('TierGates', () => {
 
   beforeEach(() => {
     jest.useFakeTimers();
-    gates = new TierGates(fakeTimerClock);
+    gates = new TierGates(globalTimersClock);
   });
 
   afterEach(() => jest.useRealTimers());

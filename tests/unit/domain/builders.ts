@@ -6,6 +6,7 @@ import { createStrategy } from '../../../src/domain/strategy/create-strategy';
 import type { RandomSource } from '../../../src/domain/strategy/random-source';
 import type { SelectionStrategy, StrategyKind } from '../../../src/domain/strategy/selection-strategy';
 import { builtInStrategySpec } from '../../../src/domain/strategy/strategy-spec';
+import { providerSpec } from '../../support/snapshots';
 
 /** mulberry32: a tiny seeded PRNG, so that random-driven tests give the same picks on every run. */
 export function seededRandom(seed: number): RandomSource {
@@ -35,21 +36,6 @@ export function constantRandom(value: number): RandomSource {
   return () => value;
 }
 
-export function provider(overrides: Partial<ProviderSpec> = {}): ProviderSpec {
-  return {
-    name: 'upstream',
-    protocol: 'mock',
-    baseUrl: 'http://127.0.0.1:9101/v1',
-    headers: {},
-    connectTimeoutMs: 1_000,
-    requestTimeoutMs: 10_000,
-    idleTimeoutMs: 10_000,
-    maxConnections: 8,
-    maxResponseBytes: 32 * 1024 * 1024,
-    ...overrides,
-  };
-}
-
 export interface InstanceOptions {
   readonly name: string;
   readonly weight?: number;
@@ -68,7 +54,7 @@ export function instance(options: InstanceOptions, index = 0): PoolInstance {
   for (const ms of options.latencies ?? []) runtime.recordLatency(ms);
   return new PoolInstance({
     name: options.name,
-    provider: options.provider ?? provider(),
+    provider: options.provider ?? providerSpec(),
     model: options.model ?? 'model-1',
     weight: options.weight ?? 1,
     maxConcurrency: options.maxConcurrency ?? 100,

@@ -1,6 +1,7 @@
 import { isEmptyChange, type ConfigChange, type NameChanges } from '../../../../src/application/reload-config/config-change';
 import { describeConfigChange } from '../../../../src/application/reload-config/describe-config-change';
-import { baseTree, loadSnapshot, poolFile, removeConfigTrees, withFiles } from './reload-fixture';
+import { removeConfigTrees } from '../../../support/config-tree';
+import { baseTree, loadSnapshot, poolFile, withFiles } from './reload-fixture';
 
 afterEach(removeConfigTrees);
 

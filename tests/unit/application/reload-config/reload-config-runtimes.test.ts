@@ -5,19 +5,19 @@ import { RouteChat } from '../../../../src/application/route-chat/route-chat';
 import type { PoolInstance } from '../../../../src/domain/instance/pool-instance';
 import { OpossumBreakerFactory } from '../../../../src/infrastructure/breaker/opossum-breaker-factory';
 import { TomlConfigLoader } from '../../../../src/infrastructure/config/toml-config-loader';
-import { snapshotOf } from '../../infrastructure/config/config-tree-fixture';
+import { chatInput } from '../../../support/chat-requests';
+import { editConfigTree, removeConfigTrees, writeConfigTree } from '../../../support/config-tree';
+import { globalTimersClock, ManualClock } from '../../../support/fake-clock';
+import { loadedSnapshot } from '../../infrastructure/config/config-tree-fixture';
 import {
   deferred,
-  editTree,
   FakeLlm,
-  ManualClock,
   poolFile,
   reloadRig,
-  removeConfigTrees,
-  writeConfigTree,
   type Deferred,
   type ReloadRig,
 } from './reload-fixture';
+import { instanceUnavailability } from '../../../../src/domain/instance/instance-unavailability';
 
 /*
  * State carry-over across reloads with the real loader and one runtime registry (with real opossum
@@ -60,11 +60,11 @@ afterEach(async () => {
 });
 
 async function start(llm = new FakeLlm()): Promise<Live> {
-  const dir = await writeConfigTree(tree());
+  const { dir } = await writeConfigTree(tree());
   const runtimes = new InstanceRuntimeRegistry({ breakers: new OpossumBreakerFactory() });
   registries.push(runtimes);
   const loader = new TomlConfigLoader({});
-  const initial = snapshotOf(await loader.load(dir, runtimes));
+  const initial = loadedSnapshot(await loader.load(dir, runtimes));
   const rig = reloadRig(initial, loader, { runtimes, llm, clock: new ManualClock(), configDir: dir });
   return {
     dir,
@@ -101,7 +101,7 @@ describe('ReloadConfig carries instance state over by identity', () => {
     const breakerState = before.runtime.breaker.state();
     const ewma = before.runtime.latencyEwmaMs;
 
-    await editTree(live.dir, {
+    await editConfigTree(live.dir, {
       'pools/fast.toml': poolFile('least_connections', [{ name: 'a', provider: 'alpha', model: 'm1' }, { name: 'x', provider: 'alpha', model: 'm7' }], breakerHead),
       'task-groups/chat.toml': 'timeout_ms = 9000\n[[tiers]]\nname = "primary"\npools = ["fast"]\n[[tiers]]\nname = "backup"\npools = ["slow"]\n',
       'wrappers/assistant.toml': 'target = "chat"\n',
@@ -114,7 +114,7 @@ describe('ReloadConfig carries instance state over by identity', () => {
     const after = live.instance('slow', 'c');
     expect(after.runtime).toBe(before.runtime);
     expect(after.runtime.breaker.state()).toEqual(breakerState);
-    expect(after.runtime.admits(Date.now())).toBe(false);
+    expect(instanceUnavailability(after, Date.now())).toBeDefined();
     expect(after.runtime.latencyEwmaMs).toBe(ewma);
     expect(after.runtime.samples).toBe(2);
     expect(after.runtime.cooldownUntil).toBe(before.runtime.cooldownUntil);
@@ -128,7 +128,7 @@ describe('ReloadConfig carries instance state over by identity', () => {
     const before = live.instance('fast', 'a');
     giveState(before);
 
-    await editTree(live.dir, {
+    await editConfigTree(live.dir, {
       'pools/fast.toml': poolFile('weighted', [{ name: 'a', provider: 'alpha', model: 'm1', weight: 9 }, { name: 'b', provider: 'beta', model: 'm1' }], breakerHead),
     });
     const attempt = await live.rig.reload.execute('watch');
@@ -152,7 +152,7 @@ describe('ReloadConfig carries instance state over by identity', () => {
       const live = await start();
       const before = live.instance('slow', 'c');
       giveState(before);
-      await editTree(live.dir, edit);
+      await editConfigTree(live.dir, edit);
       expect((await live.rig.reload.execute('watch')).result).toBe('applied');
       const after = live.rig.snapshots.current().pools.get('slow')?.instances[0];
       expect(after?.runtime).not.toBe(before.runtime);
@@ -165,7 +165,7 @@ describe('ReloadConfig carries instance state over by identity', () => {
     const live = await start();
     const before = live.instance('slow', 'c');
     giveState(before);
-    await editTree(live.dir, {
+    await editConfigTree(live.dir, {
       'pools/slow.toml': poolFile('round_robin', [{ name: 'c', provider: 'beta', model: 'm2' }], breakerHead.replace('volume_threshold = 2', 'volume_threshold = 3')),
     });
     await live.rig.reload.execute('watch');
@@ -183,7 +183,7 @@ describe('ReloadConfig carries instance state over by identity', () => {
       return answer.promise;
     });
     const live = await start(llm);
-    const routeChat = new RouteChat(live.rig.snapshots, llm, { now: () => Date.now(), schedule: scheduleReal }, live.rig.logger);
+    const routeChat = new RouteChat(live.rig.snapshots, llm, globalTimersClock, live.rig.logger);
     const removed = live.instance('slow', 'c');
 
     const inFlight = routeChat.execute(chatInput('slow'));
@@ -191,7 +191,7 @@ describe('ReloadConfig carries instance state over by identity', () => {
     expect(calls[0]?.instance).toBe('c');
     expect(removed.runtime.inFlight).toBe(1);
 
-    await editTree(live.dir, {
+    await editConfigTree(live.dir, {
       'pools/slow.toml': poolFile('round_robin', [{ name: 'd', provider: 'alpha', model: 'm2' }], breakerHead),
     });
     const attempt = await live.rig.reload.execute('watch');
@@ -218,20 +218,6 @@ describe('ReloadConfig carries instance state over by identity', () => {
     expect(again.samples).toBe(0);
   });
 });
-
-function scheduleReal(ms: number, callback: () => void): () => void {
-  const timer = setTimeout(callback, ms);
-  return () => clearTimeout(timer);
-}
-
-function chatInput(model: string) {
-  return {
-    model,
-    payload: { protocol: 'openai' as const, body: { model, messages: [{ role: 'user', content: 'hi' }] } },
-    stream: false,
-    requestId: 'req-reload',
-  };
-}
 
 function okAnswer(): UpstreamResult {
   return { kind: 'completed', status: 200, contentType: 'application/json', body: new TextEncoder().encode('{"choices":[]}') };

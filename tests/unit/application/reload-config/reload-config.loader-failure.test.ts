@@ -1,4 +1,5 @@
-import { baseTree, FakeLoader, loadSnapshot, reloadRig, removeConfigTrees } from './reload-fixture';
+import { removeConfigTrees } from '../../../support/config-tree';
+import { baseTree, FakeLoader, loadSnapshot, reloadRig } from './reload-fixture';
 
 afterEach(removeConfigTrees);
 

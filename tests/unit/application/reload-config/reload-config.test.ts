@@ -1,16 +1,16 @@
 import type { GatewaySnapshot } from '../../../../src/application/config/gateway-snapshot';
 import type { ReloadAttempt } from '../../../../src/application/reload-config/config-status';
+import { removeConfigTrees } from '../../../support/config-tree';
+import { ManualClock } from '../../../support/fake-clock';
 import {
   baseTree,
   deferred,
   FakeLoader,
   loaded,
   loadSnapshot,
-  ManualClock,
   poolFile,
   rejected,
   reloadRig,
-  removeConfigTrees,
   withFiles,
 } from './reload-fixture';
 

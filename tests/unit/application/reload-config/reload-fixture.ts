@@ -1,18 +1,15 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
 import type { ConfigIssue, ConfigLoadResult, GatewaySnapshot } from '../../../../src/application/config/gateway-snapshot';
 import { InstanceRuntimeRegistry } from '../../../../src/application/config/instance-runtime-registry';
 import { SnapshotHolder } from '../../../../src/application/config/snapshot-holder';
-import type { Clock } from '../../../../src/application/ports/clock';
 import type { ConfigLoader } from '../../../../src/application/ports/config-loader';
 import type { LlmClient, UpstreamCall, UpstreamResult } from '../../../../src/application/ports/llm-client';
-import type { LogFields, Logger } from '../../../../src/application/ports/logger';
 import { ReloadConfig } from '../../../../src/application/reload-config/reload-config';
 import type { ProviderSpec } from '../../../../src/domain/provider/provider-spec';
 import { TomlConfigLoader } from '../../../../src/infrastructure/config/toml-config-loader';
-import { snapshotOf, writeConfigTree, type TreeFiles } from '../../infrastructure/config/config-tree-fixture';
-
-export { removeConfigTrees, snapshotOf, writeConfigTree } from '../../infrastructure/config/config-tree-fixture';
+import { CapturingLogger } from '../../../support/capturing-logger';
+import { writeConfigTree, type TreeEdits, type TreeFiles } from '../../../support/config-tree';
+import { ManualClock } from '../../../support/fake-clock';
+import { loadedSnapshot } from '../../infrastructure/config/config-tree-fixture';
 
 /**
  * A tree that loads: two openai providers (never called: the tests use fake LLM clients), a
@@ -53,7 +50,7 @@ export function poolFile(strategy: string, instances: readonly InstanceLine[], h
 }
 
 /** `base` with `changes` applied: a string replaces or adds a file, null deletes it. */
-export function withFiles(base: TreeFiles, changes: Readonly<Record<string, string | null>>): Record<string, string> {
+export function withFiles(base: TreeFiles, changes: TreeEdits): Record<string, string> {
   const files: Record<string, string> = { ...base };
   for (const [file, text] of Object.entries(changes)) {
     if (text === null) delete files[file];
@@ -64,19 +61,7 @@ export function withFiles(base: TreeFiles, changes: Readonly<Record<string, stri
 
 /** Loads `files` with the real loader into a snapshot (throws when the tree is rejected). */
 export async function loadSnapshot(files: TreeFiles, runtimes = new InstanceRuntimeRegistry()): Promise<GatewaySnapshot> {
-  return snapshotOf(await new TomlConfigLoader({}).load(await writeConfigTree(files), runtimes));
-}
-
-/** Rewrites a tree folder in place: writes every file in `changes`, deletes those set to null. */
-export async function editTree(dir: string, changes: Readonly<Record<string, string | null>>): Promise<void> {
-  for (const [file, text] of Object.entries(changes)) {
-    const target = path.join(dir, ...file.split('/'));
-    if (text === null) await rm(target, { force: true });
-    else {
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, text, 'utf8');
-    }
-  }
+  return loadedSnapshot(await new TomlConfigLoader({}).load((await writeConfigTree(files)).dir, runtimes));
 }
 
 export interface Deferred<T> {
@@ -159,47 +144,13 @@ export class FakeLlm implements LlmClient {
   public async close(): Promise<void> {}
 }
 
-export class RecordingLogger implements Logger {
-  public readonly lines: { level: string; message: string; fields: LogFields | undefined }[] = [];
-
-  public debug(message: string, fields?: LogFields): void {
-    this.lines.push({ level: 'debug', message, fields });
-  }
-  public info(message: string, fields?: LogFields): void {
-    this.lines.push({ level: 'info', message, fields });
-  }
-  public warn(message: string, fields?: LogFields): void {
-    this.lines.push({ level: 'warn', message, fields });
-  }
-  public error(message: string, fields?: LogFields): void {
-    this.lines.push({ level: 'error', message, fields });
-  }
-
-  public messages(level: string): string[] {
-    return this.lines.filter((line) => line.level === level).map((line) => line.message);
-  }
-}
-
-/** A clock the test moves by hand; `schedule` is not used by ReloadConfig. */
-export class ManualClock implements Clock {
-  public time = 1_000;
-
-  public now(): number {
-    return this.time;
-  }
-
-  public schedule(): () => void {
-    throw new Error('ManualClock.schedule is not expected to be called');
-  }
-}
-
 export interface ReloadRig {
   readonly reload: ReloadConfig;
   readonly snapshots: SnapshotHolder;
   readonly runtimes: InstanceRuntimeRegistry;
   readonly health: FakeHealth;
   readonly llm: FakeLlm;
-  readonly logger: RecordingLogger;
+  readonly logger: CapturingLogger;
   readonly clock: ManualClock;
 }
 
@@ -213,7 +164,7 @@ export function reloadRig(
   const runtimes = options.runtimes ?? new InstanceRuntimeRegistry();
   const health = new FakeHealth();
   const llm = options.llm ?? new FakeLlm();
-  const logger = new RecordingLogger();
+  const logger = new CapturingLogger();
   const clock = options.clock ?? new ManualClock();
   const reload = new ReloadConfig({
     configDir: options.configDir ?? initial.configDir,

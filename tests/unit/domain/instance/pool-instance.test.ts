@@ -1,11 +1,11 @@
 import { InstanceRuntime } from '../../../../src/domain/instance/instance-runtime';
 import { PoolInstance, type PoolInstanceInit } from '../../../../src/domain/instance/pool-instance';
-import { provider } from '../builders';
+import { providerSpec } from '../../../support/snapshots';
 
 function init(overrides: Partial<PoolInstanceInit> = {}): PoolInstanceInit {
   return {
     name: 'primary',
-    provider: provider(),
+    provider: providerSpec(),
     model: 'model-1',
     weight: 1,
     maxConcurrency: 1,
@@ -38,7 +38,7 @@ describe('PoolInstance', () => {
 
   it('is disabled when its provider carries a disabled reason', () => {
     expect(new PoolInstance(init()).enabled).toBe(true);
-    expect(new PoolInstance(init({ provider: provider({ disabledReason: 'OPENAI_API_KEY is not set' }) })).enabled).toBe(
+    expect(new PoolInstance(init({ provider: providerSpec({ disabledReason: 'OPENAI_API_KEY is not set' }) })).enabled).toBe(
       false,
     );
   });
@@ -61,8 +61,8 @@ describe('PoolInstance', () => {
     expect(new PoolInstance(init({ weight: 5, maxConcurrency: 9, index: 3 })).identity).toBe(base);
     expect(new PoolInstance(init({ name: 'other' })).identity).not.toBe(base);
     expect(new PoolInstance(init({ model: 'model-2' })).identity).not.toBe(base);
-    expect(new PoolInstance(init({ provider: provider({ name: 'other' }) })).identity).not.toBe(base);
-    expect(new PoolInstance(init({ provider: provider({ baseUrl: 'http://127.0.0.1:9102/v1' }) })).identity).not.toBe(
+    expect(new PoolInstance(init({ provider: providerSpec({ name: 'other' }) })).identity).not.toBe(base);
+    expect(new PoolInstance(init({ provider: providerSpec({ baseUrl: 'http://127.0.0.1:9102/v1' }) })).identity).not.toBe(
       base,
     );
   });

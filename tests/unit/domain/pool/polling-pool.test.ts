@@ -3,7 +3,8 @@ import { PollingPool } from '../../../../src/domain/pool/polling-pool';
 import { RoundRobin } from '../../../../src/domain/strategy/round-robin';
 import type { SelectionStrategy } from '../../../../src/domain/strategy/selection-strategy';
 import { builtInStrategySpec } from '../../../../src/domain/strategy/strategy-spec';
-import { instance, instances, pool, provider } from '../builders';
+import { providerSpec } from '../../../support/snapshots';
+import { instance, instances, pool } from '../builders';
 
 /** A strategy that records what it was offered and takes the first candidate. */
 class RecordingStrategy implements SelectionStrategy {
@@ -35,7 +36,7 @@ describe('PollingPool', () => {
 
   it('skips instances whose provider is disabled', () => {
     const members = [
-      instance({ name: 'a', provider: provider({ name: 'off', disabledReason: 'API key missing' }) }, 0),
+      instance({ name: 'a', provider: providerSpec({ name: 'off', disabledReason: 'API key missing' }) }, 0),
       instance({ name: 'b' }, 1),
       instance({ name: 'c' }, 2),
     ];
@@ -69,7 +70,7 @@ describe('PollingPool', () => {
 
   it('returns undefined, without asking its strategy, when no instance is left', () => {
     const members = [
-      instance({ name: 'off', provider: provider({ name: 'off', disabledReason: 'API key missing' }) }, 0),
+      instance({ name: 'off', provider: providerSpec({ name: 'off', disabledReason: 'API key missing' }) }, 0),
       instance({ name: 'full', maxConcurrency: 1, inFlight: 1 }, 1),
       instance({ name: 'tried' }, 2),
     ];

@@ -1,22 +1,16 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigTreeWatcher } from '../../../../src/infrastructure/config-watch/config-tree-watcher';
 import * as changeFilter from '../../../../src/infrastructure/config-watch/is-config-tree-change';
+import { writeConfigTree, type ConfigTree } from '../../../support/config-tree';
 
 /** A small configuration tree on disk, in a fresh temp folder. */
-export async function makeTree(): Promise<{ dir: string; file(relative: string): string; remove(): Promise<void> }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'switchyard-watch-'));
-  await mkdir(path.join(dir, 'pools'));
-  await mkdir(path.join(dir, 'providers'));
-  await writeFile(path.join(dir, '_registry.toml'), '[server]\nport = 8080\n');
-  await writeFile(path.join(dir, 'providers', 'a.toml'), 'protocol = "mock"\n');
-  await writeFile(path.join(dir, 'pools', 'fast.toml'), 'strategy = "round_robin"\n');
-  return {
-    dir,
-    file: (relative) => path.join(dir, ...relative.split('/')),
-    remove: () => rm(dir, { recursive: true, force: true }),
-  };
+export function makeTree(): Promise<ConfigTree> {
+  return writeConfigTree({
+    '_registry.toml': '[server]\nport = 8080\n',
+    'providers/a.toml': 'protocol = "mock"\n',
+    'pools/fast.toml': 'strategy = "round_robin"\n',
+  });
 }
 
 /** The production debounce: wide enough that one save's events, even on a busy machine, fall in one burst. */

@@ -1,40 +1,18 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { ConfigIssue, ConfigLoadResult, GatewaySnapshot } from '../../../../src/application/config/gateway-snapshot';
 import { InstanceRuntimeRegistry } from '../../../../src/application/config/instance-runtime-registry';
 import { TomlConfigLoader } from '../../../../src/infrastructure/config/toml-config-loader';
-
-/** Relative path -> file content. */
-export type TreeFiles = Readonly<Record<string, string>>;
-
-const created: string[] = [];
-
-/** Writes a configuration tree into a fresh temporary folder. Call `removeConfigTrees` in `afterEach`. */
-export async function writeConfigTree(files: TreeFiles): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'switchyard-config-'));
-  created.push(dir);
-  for (const [relativePath, content] of Object.entries(files)) {
-    const target = path.join(dir, ...relativePath.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, content, 'utf8');
-  }
-  return dir;
-}
-
-export async function removeConfigTrees(): Promise<void> {
-  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-}
+import { writeConfigTree, type TreeFiles } from '../../../support/config-tree';
 
 export async function loadTree(
   files: TreeFiles,
   env: Readonly<Record<string, string | undefined>> = {},
   runtimes = new InstanceRuntimeRegistry(),
 ): Promise<ConfigLoadResult> {
-  return new TomlConfigLoader(env).load(await writeConfigTree(files), runtimes);
+  return new TomlConfigLoader(env).load((await writeConfigTree(files)).dir, runtimes);
 }
 
-export function snapshotOf(result: ConfigLoadResult): GatewaySnapshot {
+/** The snapshot of a tree that loaded (throws, listing the issues, when it was rejected). */
+export function loadedSnapshot(result: ConfigLoadResult): GatewaySnapshot {
   if (!result.ok) throw new Error(`expected the tree to load, got:\n${formatIssues(result.issues)}`);
   return result.snapshot;
 }

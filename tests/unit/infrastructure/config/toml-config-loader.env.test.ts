@@ -1,4 +1,5 @@
-import { issuesOf, loadTree, removeConfigTrees, snapshotOf, validTree } from './config-tree-fixture';
+import { removeConfigTrees } from '../../../support/config-tree';
+import { issuesOf, loadedSnapshot, loadTree, validTree } from './config-tree-fixture';
 
 afterEach(removeConfigTrees);
 
@@ -19,14 +20,14 @@ function treeWith(provider: string): Record<string, string> {
 
 describe('TomlConfigLoader environment variables', () => {
   it('uses the default when a variable is unset or empty, and the value when it is set', async () => {
-    const defaults = snapshotOf(await loadTree(treeWith(openaiProvider), { UPSTREAM_KEY: 'sk-1', ORG_ID: '' }));
+    const defaults = loadedSnapshot(await loadTree(treeWith(openaiProvider), { UPSTREAM_KEY: 'sk-1', ORG_ID: '' }));
     expect(defaults.providers.get('upstream')).toMatchObject({
       baseUrl: 'http://127.0.0.1:9101/v1',
       apiKey: 'sk-1',
       headers: { 'X-Org': 'org-none' },
     });
 
-    const values = snapshotOf(
+    const values = loadedSnapshot(
       await loadTree(treeWith(openaiProvider), { UPSTREAM_URL: 'https://llm.example.com/v1/', UPSTREAM_KEY: 'sk-2', ORG_ID: '42' }),
     );
     expect(values.providers.get('upstream')).toMatchObject({
@@ -38,7 +39,7 @@ describe('TomlConfigLoader environment variables', () => {
   });
 
   it('disables a provider whose variable is unset, with a warning, and keeps its instances', async () => {
-    const snapshot = snapshotOf(await loadTree(treeWith(openaiProvider), {}));
+    const snapshot = loadedSnapshot(await loadTree(treeWith(openaiProvider), {}));
     expect(snapshot.providers.get('upstream')?.disabledReason).toBe('environment variable UPSTREAM_KEY is not set');
     expect(snapshot.warnings).toEqual([
       {
@@ -55,7 +56,7 @@ describe('TomlConfigLoader environment variables', () => {
   });
 
   it('accepts an unset variable in base_url for a disabled provider, and disables providers extending it', async () => {
-    const snapshot = snapshotOf(
+    const snapshot = loadedSnapshot(
       await loadTree({
         ...treeWith('protocol = "openai"\nbase_url = "${LOCAL_URL}"'),
         'providers/local-copy.toml': 'extends = "upstream"\nmax_connections = 2',

@@ -1,10 +1,11 @@
-import { issuesOf, loadTree, removeConfigTrees, singleIssue, snapshotOf, validTree } from './config-tree-fixture';
+import { removeConfigTrees } from '../../../support/config-tree';
+import { issuesOf, loadedSnapshot, loadTree, singleIssue, validTree } from './config-tree-fixture';
 
 afterEach(removeConfigTrees);
 
 describe('TomlConfigLoader extends', () => {
   it('merges tables deeply, lets the child win, replaces arrays and does not inherit the name', async () => {
-    const snapshot = snapshotOf(
+    const snapshot = loadedSnapshot(
       await loadTree({
         ...validTree(),
         'providers/base.toml': `

@@ -1,5 +1,6 @@
 import { DEFAULT_HEALTH_CHECK, type HealthCheckSettings } from '../../../../src/domain/health/health-check-settings';
-import { issuesOf, loadTree, removeConfigTrees, singleIssue, snapshotOf, validTree } from './config-tree-fixture';
+import { removeConfigTrees } from '../../../support/config-tree';
+import { issuesOf, loadedSnapshot, loadTree, singleIssue, validTree } from './config-tree-fixture';
 
 afterEach(removeConfigTrees);
 
@@ -13,20 +14,20 @@ const ENABLED: HealthCheckSettings = { ...DEFAULT_HEALTH_CHECK, enabled: true };
 
 describe('TomlConfigLoader [health_check]', () => {
   it('leaves checks off with the built-in defaults when nothing sets them', async () => {
-    const snapshot = snapshotOf(await loadTree(validTree()));
+    const snapshot = loadedSnapshot(await loadTree(validTree()));
     expect(snapshot.pools.get('fast')?.healthCheck).toEqual(DEFAULT_HEALTH_CHECK);
     expect(snapshot.pools.get('slow')?.healthCheck).toEqual(DEFAULT_HEALTH_CHECK);
     expect(DEFAULT_HEALTH_CHECK.enabled).toBe(false);
   });
 
   it('turns checks on for a pool whose table does not set enabled, and only for that pool', async () => {
-    const snapshot = snapshotOf(await loadTree({ ...validTree(), 'pools/slow.toml': slowPool('interval_ms = 8000') }));
+    const snapshot = loadedSnapshot(await loadTree({ ...validTree(), 'pools/slow.toml': slowPool('interval_ms = 8000') }));
     expect(snapshot.pools.get('slow')?.healthCheck).toEqual({ ...ENABLED, intervalMs: 8000 });
     expect(snapshot.pools.get('fast')?.healthCheck.enabled).toBe(false);
   });
 
   it('merges built-in defaults, [defaults.health_check] and the pool table key by key', async () => {
-    const snapshot = snapshotOf(
+    const snapshot = loadedSnapshot(
       await loadTree({
         ...validTree(),
         '_registry.toml': `
@@ -51,7 +52,7 @@ describe('TomlConfigLoader [health_check]', () => {
   });
 
   it('lets a pool switch off checks the registry turns on, and turn on checks the registry switches off', async () => {
-    const off = snapshotOf(
+    const off = loadedSnapshot(
       await loadTree({
         ...validTree(),
         '_registry.toml': '[defaults.health_check]\ninterval_ms = 2000\ntimeout_ms = 100',
@@ -61,7 +62,7 @@ describe('TomlConfigLoader [health_check]', () => {
     expect(off.pools.get('fast')?.healthCheck).toMatchObject({ enabled: true, intervalMs: 2000, timeoutMs: 100 });
     expect(off.pools.get('slow')?.healthCheck).toMatchObject({ enabled: false, intervalMs: 2000, timeoutMs: 100 });
 
-    const on = snapshotOf(
+    const on = loadedSnapshot(
       await loadTree({
         ...validTree(),
         '_registry.toml': '[defaults.health_check]\nenabled = false\nhealthy_threshold = 5',
@@ -73,7 +74,7 @@ describe('TomlConfigLoader [health_check]', () => {
   });
 
   it('probes by completion when asked, and by path otherwise, keeping an inherited path', async () => {
-    const snapshot = snapshotOf(
+    const snapshot = loadedSnapshot(
       await loadTree({
         ...validTree(),
         '_registry.toml': '[defaults.health_check]\npath = "/ping"',
@@ -86,7 +87,7 @@ describe('TomlConfigLoader [health_check]', () => {
   });
 
   it('goes back to the default path when a pool asks for the path probe over a registry that probes by completion', async () => {
-    const snapshot = snapshotOf(
+    const snapshot = loadedSnapshot(
       await loadTree({
         ...validTree(),
         '_registry.toml': '[defaults.health_check]\nprobe = "completion"',
@@ -98,7 +99,7 @@ describe('TomlConfigLoader [health_check]', () => {
   });
 
   it('inherits [health_check] through extends, key by key', async () => {
-    const snapshot = snapshotOf(
+    const snapshot = loadedSnapshot(
       await loadTree({
         ...validTree(),
         'pools/base.toml': slowPool('interval_ms = 4000\ntimeout_ms = 300\npath = "/up"'),
@@ -188,7 +189,7 @@ describe('TomlConfigLoader [health_check]', () => {
     });
 
     it('halves an inherited timeout that would not fit a pool\'s shorter interval, as in `interval_ms = 2000` alone', async () => {
-      const snapshot = snapshotOf(await loadTree({ ...validTree(), 'pools/slow.toml': slowPool('interval_ms = 2000') }));
+      const snapshot = loadedSnapshot(await loadTree({ ...validTree(), 'pools/slow.toml': slowPool('interval_ms = 2000') }));
       expect(snapshot.pools.get('slow')?.healthCheck).toMatchObject({ intervalMs: 2000, timeoutMs: 1000 });
     });
 
@@ -233,7 +234,7 @@ describe('TomlConfigLoader [health_check]', () => {
     });
 
     it('accepts a pool that fixes what it inherits', async () => {
-      const snapshot = snapshotOf(
+      const snapshot = loadedSnapshot(
         await loadTree({
           ...validTree(),
           '_registry.toml': '[defaults.health_check]\ninterval_ms = 1000\ntimeout_ms = 900',

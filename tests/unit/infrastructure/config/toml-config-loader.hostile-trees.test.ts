@@ -2,7 +2,8 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { InstanceRuntimeRegistry } from '../../../../src/application/config/instance-runtime-registry';
 import { TomlConfigLoader } from '../../../../src/infrastructure/config/toml-config-loader';
-import { issuesOf, loadTree, removeConfigTrees, singleIssue, validTree, writeConfigTree } from './config-tree-fixture';
+import { removeConfigTrees, writeConfigTree } from '../../../support/config-tree';
+import { issuesOf, loadTree, singleIssue, validTree } from './config-tree-fixture';
 
 afterEach(removeConfigTrees);
 
@@ -67,7 +68,7 @@ describe('TomlConfigLoader on huge and hostile trees', () => {
   });
 
   it('reports a folder named *.toml in an entity folder, and _registry.toml that is a folder', async () => {
-    const dir = await writeConfigTree(validTree());
+    const dir = (await writeConfigTree(validTree())).dir;
     await mkdir(path.join(dir, 'pools', 'archive.toml'));
     await mkdir(path.join(dir, 'providers', 'x.toml'));
     const issues = issuesOf(await new TomlConfigLoader({}).load(dir, new InstanceRuntimeRegistry()));
@@ -76,14 +77,14 @@ describe('TomlConfigLoader on huge and hostile trees', () => {
       { file: 'providers/x.toml', path: '', message: 'is a folder, expected a TOML file' },
     ]);
 
-    const registryFolder = await writeConfigTree({});
+    const registryFolder = (await writeConfigTree({})).dir;
     await mkdir(path.join(registryFolder, '_registry.toml'));
     const registryIssues = issuesOf(await new TomlConfigLoader({}).load(registryFolder, new InstanceRuntimeRegistry()));
     expect(registryIssues).toEqual([{ file: '_registry.toml', path: '', message: 'is a folder, expected a TOML file' }]);
   });
 
   posixOnly('reports a symbolic link loop, a link to itself and a dangling link', async () => {
-    const dir = await writeConfigTree(validTree());
+    const dir = (await writeConfigTree(validTree())).dir;
     await symlink('b.toml', path.join(dir, 'pools', 'a.toml'));
     await symlink('a.toml', path.join(dir, 'pools', 'b.toml'));
     await symlink('self.toml', path.join(dir, 'pools', 'self.toml'));

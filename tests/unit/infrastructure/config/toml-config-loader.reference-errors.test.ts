@@ -1,4 +1,5 @@
-import { issuesOf, loadTree, removeConfigTrees, singleIssue, validTree } from './config-tree-fixture';
+import { removeConfigTrees } from '../../../support/config-tree';
+import { issuesOf, loadTree, singleIssue, validTree } from './config-tree-fixture';
 
 afterEach(removeConfigTrees);
 

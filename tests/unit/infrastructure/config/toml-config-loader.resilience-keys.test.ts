@@ -2,7 +2,8 @@ import type { CircuitBreakerFactory } from '../../../../src/application/ports/ci
 import { InstanceRuntimeRegistry } from '../../../../src/application/config/instance-runtime-registry';
 import { DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerSettings } from '../../../../src/domain/breaker/circuit-breaker-settings';
 import { ALWAYS_CLOSED } from '../../../../src/domain/breaker/instance-breaker';
-import { issuesOf, loadTree, removeConfigTrees, singleIssue, snapshotOf, validTree } from './config-tree-fixture';
+import { removeConfigTrees } from '../../../support/config-tree';
+import { issuesOf, loadedSnapshot, loadTree, singleIssue, validTree } from './config-tree-fixture';
 
 afterEach(removeConfigTrees);
 
@@ -14,13 +15,13 @@ function slowPool(circuitBreaker: string): string {
 
 describe('TomlConfigLoader [circuit_breaker]', () => {
   it('gives every pool the built-in defaults when nothing sets them', async () => {
-    const snapshot = snapshotOf(await loadTree(validTree()));
+    const snapshot = loadedSnapshot(await loadTree(validTree()));
     expect(snapshot.pools.get('fast')?.circuitBreaker).toEqual(DEFAULT_CIRCUIT_BREAKER);
     expect(snapshot.pools.get('slow')?.circuitBreaker).toEqual(DEFAULT_CIRCUIT_BREAKER);
   });
 
   it('merges built-in defaults, [defaults.circuit_breaker] and the pool table key by key', async () => {
-    const snapshot = snapshotOf(
+    const snapshot = loadedSnapshot(
       await loadTree({
         ...validTree(),
         '_registry.toml': `
@@ -48,7 +49,7 @@ describe('TomlConfigLoader [circuit_breaker]', () => {
   });
 
   it('inherits [circuit_breaker] through extends, key by key', async () => {
-    const snapshot = snapshotOf(
+    const snapshot = loadedSnapshot(
       await loadTree({
         ...validTree(),
         'pools/base.toml': slowPool('rolling_window_ms = 500\nvolume_threshold = 7'),
@@ -66,7 +67,7 @@ describe('TomlConfigLoader [circuit_breaker]', () => {
         return ALWAYS_CLOSED;
       },
     };
-    snapshotOf(
+    loadedSnapshot(
       await loadTree(
         { ...validTree(), 'pools/slow.toml': slowPool('half_open_trials = 3') },
         {},
@@ -183,7 +184,7 @@ describe('TomlConfigLoader [circuit_breaker]', () => {
     });
 
     it('accepts a pool that fixes what it inherits, and equal values', async () => {
-      const snapshot = snapshotOf(
+      const snapshot = loadedSnapshot(
         await loadTree({
           ...validTree(),
           '_registry.toml': '[defaults.circuit_breaker]\nreset_timeout_ms = 50000\nmax_reset_timeout_ms = 50000',
@@ -198,9 +199,9 @@ describe('TomlConfigLoader [circuit_breaker]', () => {
 
 describe('TomlConfigLoader idle_timeout_ms', () => {
   it('defaults to 30000 and follows [defaults] idle_timeout_ms, which a provider overrides', async () => {
-    expect(snapshotOf(await loadTree(validTree())).providers.get('mock-a')?.idleTimeoutMs).toBe(30000);
+    expect(loadedSnapshot(await loadTree(validTree())).providers.get('mock-a')?.idleTimeoutMs).toBe(30000);
 
-    const snapshot = snapshotOf(
+    const snapshot = loadedSnapshot(
       await loadTree({
         ...validTree(),
         '_registry.toml': '[defaults]\nidle_timeout_ms = 4500',

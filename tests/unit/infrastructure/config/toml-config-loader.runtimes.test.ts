@@ -1,17 +1,18 @@
 import { InstanceRuntimeRegistry } from '../../../../src/application/config/instance-runtime-registry';
-import { loadTree, removeConfigTrees, snapshotOf, validTree } from './config-tree-fixture';
+import { removeConfigTrees } from '../../../support/config-tree';
+import { loadedSnapshot, loadTree, validTree } from './config-tree-fixture';
 
 afterEach(removeConfigTrees);
 
 describe('TomlConfigLoader instance runtimes', () => {
   it('shares runtime state between two loads for instances whose identity did not change', async () => {
     const runtimes = new InstanceRuntimeRegistry();
-    const before = snapshotOf(await loadTree(validTree(), {}, runtimes));
+    const before = loadedSnapshot(await loadTree(validTree(), {}, runtimes));
     const fastBefore = before.pools.get('fast')?.instances[0];
     expect(fastBefore).toBeDefined();
     fastBefore?.runtime.recordLatency(120);
 
-    const after = snapshotOf(
+    const after = loadedSnapshot(
       await loadTree(
         {
           ...validTree(),
@@ -32,8 +33,8 @@ describe('TomlConfigLoader instance runtimes', () => {
   });
 
   it('gives separate runtimes to loads with separate registries', async () => {
-    const first = snapshotOf(await loadTree(validTree()));
-    const second = snapshotOf(await loadTree(validTree()));
+    const first = loadedSnapshot(await loadTree(validTree()));
+    const second = loadedSnapshot(await loadTree(validTree()));
     expect(second.pools.get('fast')?.instances[0]?.runtime).not.toBe(first.pools.get('fast')?.instances[0]?.runtime);
   });
 });

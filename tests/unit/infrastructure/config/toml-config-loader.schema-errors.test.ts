@@ -1,6 +1,7 @@
 import { InstanceRuntimeRegistry } from '../../../../src/application/config/instance-runtime-registry';
 import { TomlConfigLoader } from '../../../../src/infrastructure/config/toml-config-loader';
-import { issuesOf, loadTree, removeConfigTrees, singleIssue, validTree } from './config-tree-fixture';
+import { removeConfigTrees } from '../../../support/config-tree';
+import { issuesOf, loadTree, singleIssue, validTree } from './config-tree-fixture';
 
 afterEach(removeConfigTrees);
 

@@ -1,4 +1,5 @@
-import { issuesOf, loadTree, removeConfigTrees, validTree } from './config-tree-fixture';
+import { removeConfigTrees } from '../../../support/config-tree';
+import { issuesOf, loadTree, validTree } from './config-tree-fixture';
 
 afterEach(removeConfigTrees);
 

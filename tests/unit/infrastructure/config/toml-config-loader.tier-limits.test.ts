@@ -1,6 +1,7 @@
 import type { ConfigLoadResult } from '../../../../src/application/config/gateway-snapshot';
 import type { TierLimits } from '../../../../src/domain/task-group/tier-overflow';
-import { issuesOf, loadTree, removeConfigTrees, singleIssue, snapshotOf, validTree } from './config-tree-fixture';
+import { removeConfigTrees } from '../../../support/config-tree';
+import { issuesOf, loadedSnapshot, loadTree, singleIssue, validTree } from './config-tree-fixture';
 
 afterEach(removeConfigTrees);
 
@@ -21,7 +22,7 @@ function chatGroup(keys: string): Record<string, string> {
 }
 
 function tierLimits(result: ConfigLoadResult, group: string, tier: string): TierLimits | undefined {
-  const found = snapshotOf(result).groups.get(group)?.tiers.find((candidate) => candidate.name === tier);
+  const found = loadedSnapshot(result).groups.get(group)?.tiers.find((candidate) => candidate.name === tier);
   if (found === undefined) throw new Error(`no tier ${group}.${tier}`);
   return found.limits;
 }
@@ -114,10 +115,10 @@ describe('TomlConfigLoader [[tiers]] concurrency limits', () => {
 
 describe('retry backoff keys', () => {
   it('come from [defaults] and can be set per group', async () => {
-    const { loadTree, snapshotOf, validTree } = await import('./config-tree-fixture');
+    const { loadTree, loadedSnapshot, validTree } = await import('./config-tree-fixture');
     const tree = validTree();
     const groupFile = Object.keys(tree).find((file) => file.startsWith('task-groups/')) as string;
-    const snapshot = snapshotOf(
+    const snapshot = loadedSnapshot(
       await loadTree({
         ...tree,
         '_registry.toml': '[defaults]\nretry_backoff_ms = 50\nretry_backoff_max_ms = 400',

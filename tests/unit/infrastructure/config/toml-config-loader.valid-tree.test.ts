@@ -1,6 +1,7 @@
 import type { RouteStep } from '../../../../src/domain/routing/route-plan';
 import { DEFAULT_EXPLORATION } from '../../../../src/domain/strategy/strategy-spec';
-import { loadTree, removeConfigTrees, snapshotOf, validTree } from './config-tree-fixture';
+import { removeConfigTrees } from '../../../support/config-tree';
+import { loadedSnapshot, loadTree, validTree } from './config-tree-fixture';
 
 afterEach(removeConfigTrees);
 
@@ -10,7 +11,7 @@ function stepNames(steps: readonly RouteStep[] | undefined): string[] {
 
 describe('TomlConfigLoader with a valid tree', () => {
   it('builds providers, pools and groups with defaults from _registry.toml', async () => {
-    const snapshot = snapshotOf(await loadTree(validTree()));
+    const snapshot = loadedSnapshot(await loadTree(validTree()));
 
     expect([...snapshot.providers.keys()].sort()).toEqual(['mock-a', 'mock-b']);
     const mockA = snapshot.providers.get('mock-a');
@@ -35,7 +36,7 @@ describe('TomlConfigLoader with a valid tree', () => {
   });
 
   it('resolves groups with their fallback groups, pinned tiers, pools, wrappers and aliases', async () => {
-    const { routes } = snapshotOf(await loadTree(validTree()));
+    const { routes } = loadedSnapshot(await loadTree(validTree()));
 
     const chat = routes.resolve('chat');
     expect(chat?.kind).toBe('group');
@@ -58,7 +59,7 @@ describe('TomlConfigLoader with a valid tree', () => {
   });
 
   it('reads server settings, named strategies and openai providers', async () => {
-    const snapshot = snapshotOf(
+    const snapshot = loadedSnapshot(
       await loadTree({
         ...validTree(),
         '_registry.toml': '[server]\nhost = "0.0.0.0"\nport = 9000\n[defaults]\nstrategy = "explorer"\nmax_concurrency = 8',
@@ -87,7 +88,7 @@ describe('TomlConfigLoader with a valid tree', () => {
   });
 
   it('takes a name from the name key before the file name', async () => {
-    const snapshot = snapshotOf(
+    const snapshot = loadedSnapshot(
       await loadTree({
         'providers/p.toml': 'name = "mock-x"\nprotocol = "mock"',
         'pools/file-name.toml': 'name = "steady"\n[[instances]]\nprovider = "mock-x"\nmodel = "m"',
@@ -100,7 +101,7 @@ describe('TomlConfigLoader with a valid tree', () => {
   });
 
   it('ignores hidden files, editor leftovers, nested folders and unknown top-level entries', async () => {
-    const snapshot = snapshotOf(
+    const snapshot = loadedSnapshot(
       await loadTree({
         ...validTree(),
         'pools/.draft.toml': 'not = toml = at all',
@@ -115,16 +116,16 @@ describe('TomlConfigLoader with a valid tree', () => {
   });
 
   it('loads an empty folder as an empty snapshot with default server settings', async () => {
-    const snapshot = snapshotOf(await loadTree({}));
+    const snapshot = loadedSnapshot(await loadTree({}));
     expect(snapshot.pools.size).toBe(0);
     expect(snapshot.routes.names()).toEqual([]);
     expect(snapshot.server.port).toBe(8080);
   });
 
   it('versions the snapshot by content: equal trees share a version, an edit changes it', async () => {
-    const first = snapshotOf(await loadTree(validTree()));
-    const same = snapshotOf(await loadTree(validTree()));
-    const edited = snapshotOf(await loadTree({ ...validTree(), 'providers/mock-b.toml': 'protocol = "mock"\n# edited' }));
+    const first = loadedSnapshot(await loadTree(validTree()));
+    const same = loadedSnapshot(await loadTree(validTree()));
+    const edited = loadedSnapshot(await loadTree({ ...validTree(), 'providers/mock-b.toml': 'protocol = "mock"\n# edited' }));
     expect(first.version).toMatch(/^[0-9a-f]{16}$/);
     expect(same.version).toBe(first.version);
     expect(edited.version).not.toBe(first.version);
