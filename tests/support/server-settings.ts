@@ -9,5 +9,6 @@ export const TEST_SERVER_SETTINGS: ServerSettings = Object.freeze({
   requestReadTimeoutMs: 30_000,
   maxConnections: 4096,
   maxConfigFileBytes: 1024 * 1024,
+  requestLog: true,
   allowedHosts: [],
 });

@@ -18,6 +18,8 @@ export interface ServerSettings {
   readonly maxConnections: number;
   /** Largest configuration file read; a bigger one is rejected before it is parsed. */
   readonly maxConfigFileBytes: number;
+  /** Whether every routed request gets a log line (at `info`, or `warn` when it failed). */
+  readonly requestLog: boolean;
   /** Host names (besides the listen address and loopback names) the admin routes answer to. */
   readonly allowedHosts: readonly string[];
 }

@@ -84,6 +84,7 @@ const SERVER_KEYS: readonly (readonly [keyof ServerSettings, string])[] = [
   ['requestReadTimeoutMs', 'request_read_timeout_ms'],
   ['maxConnections', 'max_connections'],
   ['maxConfigFileBytes', 'max_config_file_bytes'],
+  ['requestLog', 'request_log'],
   ['allowedHosts', 'allowed_hosts'],
 ];
 

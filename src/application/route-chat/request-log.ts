@@ -4,7 +4,10 @@ import { GuardedStream, type StreamEnd } from './guarded-stream';
 import type { RouteChatInput, RouteChatOutcome } from './route-chat-types';
 import { errorMessage } from '../../domain/errors/error-message';
 
-/** Writes the one log line each routed request gets, when it is over (for a stream: when the stream ends). */
+/**
+ * Writes the one log line each routed request gets, when it is over (for a stream: when the
+ * stream ends); none when `[server] request_log = false`.
+ */
 export class RequestLog {
   private readonly startedAt: number;
 
@@ -12,6 +15,7 @@ export class RequestLog {
     private readonly logger: Logger,
     private readonly clock: Clock,
     private readonly input: RouteChatInput,
+    private readonly enabled: boolean,
   ) {
     this.startedAt = clock.now();
   }
@@ -32,6 +36,7 @@ export class RequestLog {
   }
 
   private write(outcome: RouteChatOutcome, streamEnd: StreamEnd | undefined): void {
+    if (!this.enabled) return;
     const fields: Record<string, unknown> = {
       requestId: this.input.requestId,
       model: this.input.model,

@@ -40,8 +40,9 @@ export class RouteChat {
   }
 
   public async execute(input: RouteChatInput): Promise<RouteChatOutcome> {
-    const log = new RequestLog(this.logger, this.clock, input);
-    const plan = this.snapshots.current().routes.resolve(input.model);
+    const snapshot = this.snapshots.current();
+    const log = new RequestLog(this.logger, this.clock, input, snapshot.server.requestLog);
+    const plan = snapshot.routes.resolve(input.model);
     if (plan === undefined) {
       const error = new SwitchyardError('model_not_found', `The model \`${input.model}\` does not exist.`);
       return log.finish({ kind: 'rejected', error, attempts: [] });

@@ -31,4 +31,23 @@ describe('the request log', () => {
     expect(requests[2]).toMatchObject({ level: 'warn', fields: { outcome: 'model_not_found' } });
     expect(JSON.stringify(logger.lines)).not.toContain('test-key');
   });
+
+  it('writes no request lines with [server] request_log = false', async () => {
+    const upstream = await harness.upstream();
+    const logger = new CapturingLogger();
+    const gateway = await harness.gateway(
+      {
+        '_registry.toml': '[server]\nrequest_log = false\n',
+        'providers/up.toml': openAiProvider(upstream.url),
+        'pools/p.toml': poolOf(['up']),
+        'task-groups/chat.toml': groupOf({ only: ['p'] }),
+      },
+      logger,
+    );
+    expect((await postChat(gateway.url, chatBody('chat'))).status).toBe(200);
+    await (await postChat(gateway.url, chatBody('chat', true))).text();
+    expect((await postChat(gateway.url, chatBody('ghost'))).status).toBe(404);
+    expect(upstream.stats().requests).toBe(2);
+    expect(logger.lines.filter((line) => line.message === 'chat request')).toEqual([]);
+  });
 });

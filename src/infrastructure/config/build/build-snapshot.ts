@@ -101,6 +101,7 @@ function buildServerSettings(server: RegistryDocument['server']): ServerSettings
     requestReadTimeoutMs: server.request_read_timeout_ms,
     maxConnections: server.max_connections,
     maxConfigFileBytes: server.max_config_file_bytes,
+    requestLog: server.request_log,
     allowedHosts: Object.freeze([...server.allowed_hosts]),
   });
 }

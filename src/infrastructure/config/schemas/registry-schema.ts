@@ -3,7 +3,7 @@ import { describeValue } from '../describe-value';
 import { DEFAULT_MAX_CONFIG_FILE_BYTES } from '../config-tree-limits';
 import { circuitBreakerTable } from './circuit-breaker-schema';
 import { healthCheckTable } from './health-check-schema';
-import { expecting, integerAtLeast, integerBetween, nonEmptyText, oneOf, strictTable } from './toml-fields';
+import { expecting, flag, integerAtLeast, integerBetween, nonEmptyText, oneOf, strictTable } from './toml-fields';
 
 export const StateBackendValues = ['memory'] as const;
 
@@ -15,6 +15,7 @@ const serverTable = strictTable({
   request_read_timeout_ms: integerAtLeast(100).default(30000),
   max_connections: integerAtLeast(1).default(4096),
   max_config_file_bytes: integerAtLeast(1024).default(DEFAULT_MAX_CONFIG_FILE_BYTES),
+  request_log: flag().default(true),
   allowed_hosts: z.array(nonEmptyText(), { error: expecting('an array of host names') }).default([]),
 });
 

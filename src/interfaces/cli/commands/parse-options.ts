@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { isLogLevel, type LogLevel, LogLevelValues } from '../../../infrastructure/logging/log-level';
 
 /** Commander option parsers that reject bad values with a clear message. */
 export function parsePort(value: string): number {
@@ -17,4 +18,10 @@ export function parseRate(value: string): number {
   const rate = Number(value);
   if (!Number.isFinite(rate) || rate < 0 || rate > 1) throw new InvalidArgumentError('expected a number from 0 to 1');
   return rate;
+}
+
+export function parseLogLevel(value: string): LogLevel {
+  const level = value.trim().toLowerCase();
+  if (!isLogLevel(level)) throw new InvalidArgumentError(`expected one of ${LogLevelValues.join(', ')}`);
+  return level;
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { isSwitchyardError } from '../../../domain/errors/switchyard-error';
 import { type SwitchyardServer, startServer } from '../../http/start-server';
-import { parsePort } from './parse-options';
+import { LOG_LEVEL_VARIABLE, type LogLevel, LogLevelValues } from '../../../infrastructure/logging/log-level';
+import { parseLogLevel, parsePort } from './parse-options';
 import { errorMessage } from '../../../domain/errors/error-message';
 
 interface ServeOptions {
@@ -10,6 +11,7 @@ interface ServeOptions {
   readonly port?: number;
   /** False with `--no-watch`. */
   readonly watch: boolean;
+  readonly logLevel?: LogLevel;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -20,6 +22,7 @@ export function registerServeCommand(program: Command): void {
     .option('-H, --host <host>', 'listen address (default: [server].host of _registry.toml)')
     .option('-p, --port <port>', 'listen port (default: [server].port of _registry.toml)', parsePort)
     .option('--no-watch', 'do not reload when files change (SIGHUP and POST /admin/reload still do)')
+    .option('--log-level <level>', `lowest level logged: ${LogLevelValues.join(', ')} (default: $${LOG_LEVEL_VARIABLE}, else info)`, parseLogLevel)
     .action(async (options: ServeOptions) => {
       let server;
       try {
@@ -28,11 +31,16 @@ export function registerServeCommand(program: Command): void {
           watch: options.watch,
           ...(options.host !== undefined ? { host: options.host } : {}),
           ...(options.port !== undefined ? { port: options.port } : {}),
+          ...(options.logLevel !== undefined ? { logLevel: options.logLevel } : {}),
         });
       } catch (error) {
         if (isSwitchyardError(error) && error.code === 'config_invalid') {
           process.stderr.write(`${error.message}\n`);
           process.exit(1);
+        }
+        if (error instanceof RangeError && error.message.startsWith(LOG_LEVEL_VARIABLE)) {
+          process.stderr.write(`${error.message}\n`);
+          process.exit(2);
         }
         throw error;
       }
