@@ -7,15 +7,26 @@ export type StreamEnd =
  * Wraps a byte stream so that `onEnd` runs exactly once: when it completes, fails, or is abandoned
  * by its reader, even before the first read (a plain async generator would skip its `finally` in
  * that case, leaking an instance's concurrency slot). `first` is a chunk already read ahead.
+ * Whoever wraps it further for its own end (the request log) adds a listener with `alsoOnEnd`
+ * instead, so that a chunk passes one wrapper, not one per interested party.
  */
 export class GuardedStream implements AsyncIterableIterator<Uint8Array> {
   private ended = false;
+  private readonly listeners: ((end: StreamEnd) => void)[];
 
   public constructor(
     private readonly upstream: AsyncIterator<Uint8Array>,
-    private readonly onEnd: (end: StreamEnd) => void,
+    onEnd: (end: StreamEnd) => void,
     private pending?: Uint8Array,
-  ) {}
+  ) {
+    this.listeners = [onEnd];
+  }
+
+  /** Runs `listener` too when the stream ends, after the earlier ones; at once if it has ended already. */
+  public alsoOnEnd(listener: (end: StreamEnd) => void, ifEnded: StreamEnd): void {
+    if (this.ended) listener(ifEnded);
+    else this.listeners.push(listener);
+  }
 
   public [Symbol.asyncIterator](): this {
     return this;
@@ -50,6 +61,6 @@ export class GuardedStream implements AsyncIterableIterator<Uint8Array> {
   private end(end: StreamEnd): void {
     if (this.ended) return;
     this.ended = true;
-    this.onEnd(end);
+    for (const listener of this.listeners) listener(end);
   }
 }

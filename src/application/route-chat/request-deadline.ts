@@ -1,8 +1,9 @@
 import type { Clock } from '../ports/clock';
+import type { ClientConnection } from './client-connection';
 
 /**
- * One abort signal for a whole request: fires when the deadline passes or when the client's own
- * signal aborts. Once a stream is served the deadline no longer applies (a stream is governed by
+ * The one abort signal of a whole request: fires when the deadline passes or when the client goes
+ * away. Once a stream is served the deadline no longer applies (a stream is governed by
  * idle timeouts); `limitStream` replaces it by the plan's `maxStreamMs`, if any, still counted from
  * the request's start. The signal reaches the upstream call, so an abort ends the stream's body.
  */
@@ -11,22 +12,27 @@ export class RequestDeadline {
   private cancelTimer: (() => void) | undefined;
   private expired = false;
   private streamExpired = false;
+  private clientGone = false;
   private readonly startedAt: number;
-  private readonly onClientAbort = (): void => this.controller.abort(new Error('client closed the request'));
+  private readonly stopWatching: (() => void) | undefined;
 
   public constructor(
     private readonly clock: Clock,
     timeoutMs: number,
-    private readonly clientSignal: AbortSignal | undefined,
+    client: ClientConnection | undefined,
   ) {
     this.startedAt = clock.now();
     this.cancelTimer = clock.schedule(timeoutMs, () => {
       this.expired = true;
       this.controller.abort(new Error(`request deadline of ${timeoutMs} ms passed`));
     });
-    if (clientSignal?.aborted) this.onClientAbort();
-    else clientSignal?.addEventListener('abort', this.onClientAbort, { once: true });
+    this.stopWatching = client?.watch(this.onClientGone);
   }
+
+  private readonly onClientGone = (): void => {
+    this.clientGone = true;
+    this.controller.abort(new Error('client closed the request'));
+  };
 
   public get signal(): AbortSignal {
     return this.controller.signal;
@@ -37,7 +43,7 @@ export class RequestDeadline {
   }
 
   public get clientClosed(): boolean {
-    return this.clientSignal?.aborted === true;
+    return this.clientGone;
   }
 
   /** Whether a served stream was ended for passing `maxStreamMs`. */
@@ -66,7 +72,7 @@ export class RequestDeadline {
 
   public dispose(): void {
     this.disarm();
-    this.clientSignal?.removeEventListener('abort', this.onClientAbort);
+    this.stopWatching?.();
   }
 }
 

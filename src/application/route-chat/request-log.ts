@@ -28,10 +28,15 @@ export class RequestLog {
   public finishWhenStreamEnds(outcome: RouteChatOutcome & { kind: 'served' }, cleanup: () => void): RouteChatOutcome {
     const response = outcome.response;
     if (response.kind !== 'streaming') return this.finish(outcome);
-    const chunks = new GuardedStream(response.chunks[Symbol.asyncIterator](), (end) => {
+    const onEnd = (end: StreamEnd): void => {
       cleanup();
       this.write(outcome, end);
-    });
+    };
+    if (response.chunks instanceof GuardedStream) {
+      response.chunks.alsoOnEnd(onEnd, { kind: 'abandoned' });
+      return outcome;
+    }
+    const chunks = new GuardedStream(response.chunks[Symbol.asyncIterator](), onEnd);
     return { ...outcome, response: { ...response, chunks } };
   }
 

@@ -1,6 +1,7 @@
 import type { ClientPayload } from '../../domain/chat/client-payload';
 import type { AttemptSummary, SwitchyardError } from '../../domain/errors/switchyard-error';
 import type { CompletedResponse, StreamingResponse } from '../ports/llm-client';
+import type { ClientConnection } from './client-connection';
 
 export interface RouteChatInput {
   /** The routing target named by the client (`model`). */
@@ -8,8 +9,10 @@ export interface RouteChatInput {
   readonly payload: ClientPayload;
   readonly stream: boolean;
   readonly requestId: string;
-  /** Aborts when the client goes away. */
+  /** Aborts when the client goes away (the facade's callers). */
   readonly signal?: AbortSignal;
+  /** Tells when the client goes away, for an interface that watches its connection itself (HTTP); wins over `signal`. */
+  readonly client?: ClientConnection;
   /** The client's own, lower limits (`x-switchyard-timeout-ms`, `x-switchyard-max-attempts`). */
   readonly limits?: { readonly timeoutMs?: number; readonly maxAttempts?: number };
 }

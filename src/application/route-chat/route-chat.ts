@@ -11,6 +11,7 @@ import { attemptInstance } from './attempt-instance';
 import { classifyUpstreamFailure } from './classify-upstream-failure';
 import { estimateRequestTokens } from './estimate-request-tokens';
 import { InstanceOutcomes } from './instance-outcomes';
+import { connectionOfSignal } from './client-connection';
 import { RequestDeadline } from './request-deadline';
 import { RequestLog } from './request-log';
 import type { RouteChatInput, RouteChatOutcome, ServedBy } from './route-chat-types';
@@ -48,7 +49,8 @@ export class RouteChat {
       return log.finish({ kind: 'rejected', error, attempts: [] });
     }
     const budget = effectiveBudget(plan, input.limits);
-    const deadline = new RequestDeadline(this.clock, budget.timeoutMs, input.signal);
+    const client = input.client ?? (input.signal === undefined ? undefined : connectionOfSignal(input.signal));
+    const deadline = new RequestDeadline(this.clock, budget.timeoutMs, client);
     try {
       const { outcome, releaseTier } = await this.walk(plan, budget, input, deadline);
       if (outcome.kind === 'served' && outcome.response.kind === 'streaming') {

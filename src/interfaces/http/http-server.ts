@@ -21,6 +21,13 @@ export interface ClientConnectionLimits {
   readonly maxConnections: number;
 }
 
+/**
+ * Connections the kernel may hold for the gateway before it accepts them. Node's default (511)
+ * overflows when a thousand clients arrive within a second while the loop is busy, and a dropped
+ * SYN costs the client a one-second retransmit; the kernel caps this at net.core.somaxconn.
+ */
+const LISTEN_BACKLOG = 4096;
+
 export async function startHttpServer(
   handler: RequestListener,
   host: string,
@@ -42,7 +49,7 @@ export async function startHttpServer(
   const unused = new UnusedConnections(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
       server.off('error', reject);
       resolve();
     });

@@ -51,4 +51,15 @@ describe('GuardedStream', () => {
     expect(source.wasClosed()).toBe(true);
     expect(await stream.next()).toEqual({ done: true, value: undefined });
   });
+
+  it('runs later listeners after the first, once, and one added after the end at once', async () => {
+    const calls: string[] = [];
+    const stream = new GuardedStream(upstream(['a']).iterator, (end) => calls.push(`first:${end.kind}`));
+    stream.alsoOnEnd((end) => calls.push(`log:${end.kind}`), { kind: 'abandoned' });
+    for await (const _chunk of stream) {
+      // read to the end
+    }
+    stream.alsoOnEnd((end) => calls.push(`late:${end.kind}`), { kind: 'abandoned' });
+    expect(calls).toEqual(['first:completed', 'log:completed', 'late:abandoned']);
+  });
 });

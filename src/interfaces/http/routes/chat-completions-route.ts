@@ -5,6 +5,7 @@ import { checkOpenAiRequest } from '../../../infrastructure/protocols/openai/che
 import { readClientLimits } from '../read-client-limits';
 import { type JsonBodyLimits, readJsonBody } from '../read-json-body';
 import { requestIdFrom } from '../request-id';
+import { ResponseConnection } from '../response-connection';
 import { sendError, writeRoutedResponse } from '../write-routed-response';
 
 /**
@@ -31,23 +32,14 @@ export function chatCompletionsHandler(routeChat: RouteChat, bodyLimits: JsonBod
       sendError(res, new SwitchyardError('invalid_request', checked.message), checked.param || null);
       return;
     }
-    const clientGone = new AbortController();
-    const onClose = (): void => {
-      if (!res.writableFinished) clientGone.abort(new Error('client closed the connection'));
-    };
-    res.once('close', onClose);
-    try {
-      const outcome = await routeChat.execute({
-        model: checked.model,
-        payload: { protocol: 'openai', body: read.body as Record<string, unknown> },
-        stream: checked.stream,
-        requestId,
-        signal: clientGone.signal,
-        ...(limits.limits !== undefined ? { limits: limits.limits } : {}),
-      });
-      await writeRoutedResponse(res, outcome);
-    } finally {
-      res.off('close', onClose);
-    }
+    const outcome = await routeChat.execute({
+      model: checked.model,
+      payload: { protocol: 'openai', body: read.body as Record<string, unknown> },
+      stream: checked.stream,
+      requestId,
+      client: new ResponseConnection(res),
+      ...(limits.limits !== undefined ? { limits: limits.limits } : {}),
+    });
+    await writeRoutedResponse(res, outcome);
   };
 }
