@@ -35,9 +35,12 @@ export class PollingPool {
    * `estimatedTokens`. Undefined when none is left.
    */
   public pick(exclude: ReadonlySet<string>, now: number, estimatedTokens = 0): PoolInstance | undefined {
-    const candidates = this.instances.filter(
-      (instance) => !exclude.has(instance.identity) && instanceUnavailability(instance, now, estimatedTokens) === undefined,
-    );
+    const candidates: PoolInstance[] = [];
+    for (const instance of this.instances) {
+      if (!exclude.has(instance.identity) && instanceUnavailability(instance, now, estimatedTokens) === undefined) {
+        candidates.push(instance);
+      }
+    }
     return candidates.length > 0 ? this.strategy.pick(candidates) : undefined;
   }
 
