@@ -6,14 +6,18 @@ import { readBenchSettings } from './bench-settings';
 import { runBenchPlan } from './measure/run-bench-plan';
 import { ChildProcessGroup } from './processes/child-process-group';
 import { countLines } from './processes/count-lines';
+import { rssCheckpoint } from './processes/rss-checkpoints';
 import { stopChildrenOnExit } from './processes/stop-children-on-exit';
 import type { BenchResults } from './report/bench-results';
 import { evaluateTargets } from './report/evaluate-targets';
 import { formatReport } from './report/format-report';
 import { writeResults } from './report/write-results';
 import { runReloadSection } from './reload/run-reload-section';
+import { GatewayKeyValues, recordOf, TargetKeyValues } from './measure/target-keys';
 import { checkTargetsAnswer } from './servers/check-targets-answer';
 import { startBenchServers } from './servers/start-bench-servers';
+import { runSoak } from './soak/run-soak';
+import { runWaveSection } from './wave/run-wave-section';
 
 /*
  * `npm run bench`: drives the built CLI (dist/) as separate processes, never src/ directly.
@@ -36,14 +40,23 @@ async function main(): Promise<void> {
   stopChildrenOnExit(children);
   let finished = false;
   try {
-    progress(`starting mock-upstream, bare proxy and gateway (logs in ${workDir})`);
+    progress(`starting two mock upstreams, two bare proxies and two gateways (logs in ${workDir})`);
     const servers = await startBenchServers(children, { cliMain: CliMain, bareProxyMain: BareProxyMain, workDir }, settings);
-    await checkTargetsAnswer([servers.direct, servers.bareProxy, servers.gateway]);
-    const measured = await runBenchPlan(servers, settings, progress);
-    // Last, so that its second gateway process is not running while the other sections measure.
+    const { targets } = servers;
+    await checkTargetsAnswer(TargetKeyValues.map((key) => targets[key]));
+    const gatewayRss = [rssCheckpoint('start', targets)];
+    const measured = await runBenchPlan(targets, settings, progress);
+    gatewayRss.push(rssCheckpoint('latency, throughput, streaming', targets));
+    const wave = settings.wave ? await runWaveSection(servers.waveTargets, settings, progress) : null;
+    if (wave !== null) gatewayRss.push(rssCheckpoint('wave', targets));
+    const soak = settings.soakS > 0 ? await runSoak(targets, settings, progress) : null;
+    if (soak !== null) gatewayRss.push(rssCheckpoint('soak', targets));
+    // Last, so that its third gateway process is not running while the other sections measure.
     const reload = settings.reload
-      ? await runReloadSection(children, { cliMain: CliMain, workDir, mockOrigin: servers.direct.origin }, settings, progress)
+      ? await runReloadSection(children, { cliMain: CliMain, workDir, mockOrigin: targets.direct.origin }, settings, progress)
       : null;
+    const gatewayLogLines = recordOf(GatewayKeyValues, () => 0);
+    for (const key of GatewayKeyValues) gatewayLogLines[key] = await countLines(servers.gatewayLogFiles[key]);
     const cpus = os.cpus();
     const results: BenchResults = {
       startedAt,
@@ -57,9 +70,12 @@ async function main(): Promise<void> {
       },
       settings,
       ...measured,
+      wave,
+      soak,
       reload,
-      targets: evaluateTargets({ rate: settings.rate, latency: measured.latency, throughput: measured.throughput }),
-      gatewayLogLines: await countLines(servers.gatewayLogFile),
+      targets: evaluateTargets({ rate: settings.rate, ...measured, wave, soak }),
+      gatewayLogLines,
+      gatewayRss,
     };
     const file = await writeResults(ResultsDir, results);
     process.stdout.write(`\n${formatReport(results, path.relative(process.cwd(), file))}`);

@@ -1,10 +1,14 @@
-/** A server the load is aimed at, and the `model` name it routes on. */
+/** A server the load is aimed at, the path it answers chat completions on, and the `model` name it routes on. */
 export interface ChatTarget {
-  /** Short label for the report: "direct", "bare proxy", "gateway". */
+  /** Short label for the report: "direct", "parsing proxy", "gateway (minimal)". */
   readonly label: string;
   /** `http://127.0.0.1:PORT`, no path. */
   readonly origin: string;
+  /** Usually `ChatCompletionsPath`; the bare proxies' wave route is `/wave` + it. */
+  readonly path: string;
   readonly model: string;
+  /** The process that serves it (the mock for direct), whose CPU and memory the bench samples. */
+  readonly pid?: number;
 }
 
 export const ChatCompletionsPath = '/v1/chat/completions';

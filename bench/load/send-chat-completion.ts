@@ -1,17 +1,16 @@
 import type { Pool } from 'undici';
-import { ChatCompletionsPath } from './chat-target';
 import { elapsedMsSince } from './elapsed-ms';
 import { describeError, failed, type RequestOutcome, type SendRequest } from './request-outcome';
 
 const JsonHeaders = { 'content-type': 'application/json' };
 
 /** A non-streamed chat completion; latency runs until the whole answer body has arrived. */
-export function chatCompletionSender(pool: Pool, payload: Buffer): SendRequest {
+export function chatCompletionSender(pool: Pool, path: string, payload: Buffer): SendRequest {
   return async (): Promise<RequestOutcome> => {
     const startNs = process.hrtime.bigint();
     try {
       const { statusCode, body } = await pool.request({
-        path: ChatCompletionsPath,
+        path,
         method: 'POST',
         headers: JsonHeaders,
         body: payload,
@@ -29,12 +28,12 @@ export function chatCompletionSender(pool: Pool, payload: Buffer): SendRequest {
  * A streamed chat completion: time to the first `data:` chunk, and time to the end of the stream,
  * which must close with `data: [DONE]`.
  */
-export function chatStreamSender(pool: Pool, payload: Buffer): SendRequest {
+export function chatStreamSender(pool: Pool, path: string, payload: Buffer): SendRequest {
   return async (): Promise<RequestOutcome> => {
     const startNs = process.hrtime.bigint();
     try {
       const { statusCode, body } = await pool.request({
-        path: ChatCompletionsPath,
+        path,
         method: 'POST',
         headers: JsonHeaders,
         body: payload,

@@ -1,9 +1,11 @@
+import type { LatencySummary } from '../load/percentiles';
 import { median } from '../load/median';
 import type { RunSummary } from './run-summary';
+import { ProxyKeyValues, recordOf, TargetKeyValues, type ProxyKey, type TargetKey } from './target-keys';
 
 /*
- * The latency section runs in rounds (direct, bare proxy, gateway, then again): a burst of noise
- * on a shared machine then hits one round rather than one target's whole run, and the median over
+ * The latency section runs in rounds (every target in turn, then again): a burst of noise on a
+ * shared machine then hits one round rather than one target's whole run, and the median over
  * rounds of each round's own comparison leaves it out.
  */
 
@@ -24,64 +26,83 @@ export interface P50P99 {
 /** One target's run in one round; the per-second timeline is left to the merged summary. */
 export type RoundSummary = Omit<RunSummary, 'timeline'>;
 
+/**
+ * What a latency comparison is taken on: the whole answer of a non-streamed request; for a streamed
+ * one the time to its first `data:` chunk (what the targets judge) and, as information, the whole stream.
+ */
+export const LatencyMetricValues = ['answer', 'firstChunk', 'wholeStream'] as const;
+export type LatencyMetric = (typeof LatencyMetricValues)[number];
+
+export function metricOf(run: RoundSummary, metric: LatencyMetric): LatencySummary | null {
+  switch (metric) {
+    case 'answer':
+    case 'wholeStream':
+      return run.latency;
+    case 'firstChunk':
+      return run.firstChunk;
+  }
+}
+
+/** The metrics a run's comparisons are taken on: the judged one first. */
+export function metricsFor(stream: boolean): readonly LatencyMetric[] {
+  return stream ? ['firstChunk', 'wholeStream'] : ['answer'];
+}
+
 export interface LatencyRound {
   /** From 1. */
   readonly round: number;
-  readonly direct: RoundSummary;
-  readonly bareProxy: RoundSummary;
-  readonly gateway: RoundSummary;
-  /** This round's p50 and p99 minus those of direct in the same round. */
-  readonly added: { readonly bareProxy: P50P99; readonly gateway: P50P99 };
+  readonly runs: Readonly<Record<TargetKey, RoundSummary>>;
+  /** Per metric of `metricsFor(stream)`: this round's p50 and p99 minus those of direct in the same round. */
+  readonly added: Readonly<Partial<Record<LatencyMetric, Readonly<Record<ProxyKey, P50P99>>>>>;
 }
 
 export interface LatencyMedians {
   readonly rounds: number;
-  /** Median over rounds of each target's own p50 and p99. */
-  readonly direct: P50P99;
-  readonly bareProxy: P50P99;
-  readonly gateway: P50P99;
+  /** Per metric: median over rounds of each target's own p50 and p99. */
+  readonly own: Readonly<Partial<Record<LatencyMetric, Readonly<Record<TargetKey, P50P99>>>>>;
   /**
-   * Median over rounds of the per-round added latency (what the targets judge); not the same as
-   * the difference of the medians above.
+   * Per metric: median over rounds of the per-round added latency (what the targets judge); not
+   * the same as the difference of the medians in `own`.
    */
-  readonly added: { readonly bareProxy: P50P99; readonly gateway: P50P99 };
+  readonly added: Readonly<Partial<Record<LatencyMetric, Readonly<Record<ProxyKey, P50P99>>>>>;
 }
 
-export function latencyRound(round: number, direct: RunSummary, bareProxy: RunSummary, gateway: RunSummary): LatencyRound {
-  return {
-    round,
-    direct: withoutTimeline(direct),
-    bareProxy: withoutTimeline(bareProxy),
-    gateway: withoutTimeline(gateway),
-    added: { bareProxy: addedOver(direct, bareProxy), gateway: addedOver(direct, gateway) },
-  };
+export function latencyRound(round: number, stream: boolean, runs: Readonly<Record<TargetKey, RunSummary>>): LatencyRound {
+  const added: Partial<Record<LatencyMetric, Record<ProxyKey, P50P99>>> = {};
+  for (const metric of metricsFor(stream)) {
+    added[metric] = recordOf(ProxyKeyValues, (key) => addedOver(metricOf(runs.direct, metric), metricOf(runs[key], metric)));
+  }
+  return { round, runs: recordOf(TargetKeyValues, (key) => withoutTimeline(runs[key])), added };
 }
 
 /** Medians over the rounds; a round without a value (no successful request) is left out of that median. */
-export function latencyMedians(rounds: readonly LatencyRound[]): LatencyMedians {
-  const own = (pick: (round: LatencyRound) => RoundSummary): P50P99 => ({
-    p50Ms: median(rounds.map((round) => pick(round).latency?.p50Ms ?? null)),
-    p99Ms: median(rounds.map((round) => pick(round).latency?.p99Ms ?? null)),
-  });
-  const added = (pick: (round: LatencyRound) => P50P99): P50P99 => ({
-    p50Ms: median(rounds.map((round) => pick(round).p50Ms)),
-    p99Ms: median(rounds.map((round) => pick(round).p99Ms)),
-  });
-  return {
-    rounds: rounds.length,
-    direct: own((round) => round.direct),
-    bareProxy: own((round) => round.bareProxy),
-    gateway: own((round) => round.gateway),
-    added: { bareProxy: added((round) => round.added.bareProxy), gateway: added((round) => round.added.gateway) },
-  };
+export function latencyMedians(rounds: readonly LatencyRound[], stream: boolean): LatencyMedians {
+  const own: Partial<Record<LatencyMetric, Record<TargetKey, P50P99>>> = {};
+  const added: Partial<Record<LatencyMetric, Record<ProxyKey, P50P99>>> = {};
+  for (const metric of metricsFor(stream)) {
+    own[metric] = recordOf(TargetKeyValues, (key) =>
+      medianP50P99(rounds.map((round) => {
+        const summary = metricOf(round.runs[key], metric);
+        return { p50Ms: summary?.p50Ms ?? null, p99Ms: summary?.p99Ms ?? null };
+      })),
+    );
+    added[metric] = recordOf(ProxyKeyValues, (key) =>
+      medianP50P99(rounds.map((round) => round.added[metric]?.[key] ?? { p50Ms: null, p99Ms: null })),
+    );
+  }
+  return { rounds: rounds.length, own, added };
 }
 
-function addedOver(direct: RunSummary, other: RunSummary): P50P99 {
-  if (direct.latency === null || other.latency === null) return { p50Ms: null, p99Ms: null };
-  return { p50Ms: other.latency.p50Ms - direct.latency.p50Ms, p99Ms: other.latency.p99Ms - direct.latency.p99Ms };
+function medianP50P99(values: readonly P50P99[]): P50P99 {
+  return { p50Ms: median(values.map((value) => value.p50Ms)), p99Ms: median(values.map((value) => value.p99Ms)) };
 }
 
-function withoutTimeline(run: RunSummary): RoundSummary {
+function addedOver(direct: LatencySummary | null, other: LatencySummary | null): P50P99 {
+  if (direct === null || other === null) return { p50Ms: null, p99Ms: null };
+  return { p50Ms: other.p50Ms - direct.p50Ms, p99Ms: other.p99Ms - direct.p99Ms };
+}
+
+export function withoutTimeline(run: RunSummary): RoundSummary {
   const { timeline: _timeline, ...rest } = run;
   return rest;
 }

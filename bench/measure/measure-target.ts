@@ -4,6 +4,7 @@ import { openTargetPool } from '../load/open-target-pool';
 import { runOpenLoop } from '../load/open-loop';
 import type { SendRequest } from '../load/request-outcome';
 import { chatCompletionSender, chatStreamSender } from '../load/send-chat-completion';
+import { readCpuMs } from '../processes/process-usage';
 import type { LoadShape, MeasurePlan } from './measure-plan';
 import { summarizeRun, type DrivenRun, type RunSummary } from './run-summary';
 
@@ -26,10 +27,13 @@ export async function measureTarget(target: ChatTarget, plan: MeasurePlan): Prom
   const connections = plan.shape.loop === 'open' ? OpenLoopConnections : plan.shape.concurrency;
   const pool = openTargetPool(target.origin, connections);
   const payload = chatPayload(target.model, plan.stream);
-  const send = plan.stream ? chatStreamSender(pool, payload) : chatCompletionSender(pool, payload);
+  const send = plan.stream ? chatStreamSender(pool, target.path, payload) : chatCompletionSender(pool, target.path, payload);
   try {
     const warmupErrors = plan.warmupS > 0 ? await warmUp(send, plan.shape, plan.warmupS) : 0;
-    const run = await drive(send, plan.shape);
+    const cpuBefore = target.pid === undefined ? null : readCpuMs(target.pid);
+    const driven = await drive(send, plan.shape);
+    const cpuAfter = target.pid === undefined ? null : readCpuMs(target.pid);
+    const run = { ...driven, serverCpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
     return { summary: summarizeRun(target.label, plan.shape, plan.stream, run, warmupErrors), run };
   } finally {
     await pool.destroy();

@@ -23,12 +23,30 @@ export interface RunSummary {
   readonly scheduleLag: LatencySummary | null;
   /** `latency` per second of the run, by send time. */
   readonly timeline: readonly TimelineSecond[];
+  /** CPU the target's process used during the measured run; null when it could not be read. */
+  readonly serverCpu: ServerCpu | null;
+}
+
+/** CPU time of the process that served a run (from /proc, 10 ms resolution). */
+export interface ServerCpu {
+  readonly cpuMs: number;
+  /** `cpuMs` over the run's wall time: 1 is one core fully busy. */
+  readonly cores: number;
+  /** CPU per successful request, µs: where a server spends more than another, per answer. */
+  readonly perRequestUs: number | null;
+}
+
+export function serverCpu(cpuMs: number | null, elapsedS: number, ok: number): ServerCpu | null {
+  if (cpuMs === null || elapsedS <= 0) return null;
+  return { cpuMs, cores: cpuMs / 1000 / elapsedS, perRequestUs: ok > 0 ? (cpuMs * 1000) / ok : null };
 }
 
 export interface DrivenRun {
   readonly recorder: OutcomeRecorder;
   readonly elapsedS: number;
   readonly scheduleLagsMs?: readonly number[];
+  /** CPU ms the target's process used during the run, when known. */
+  readonly serverCpuMs?: number | null;
 }
 
 export function summarizeRun(
@@ -53,5 +71,6 @@ export function summarizeRun(
     firstChunk: stream ? summarizeLatencies(recorder.firstChunksMs) : null,
     scheduleLag: run.scheduleLagsMs === undefined ? null : summarizeLatencies(run.scheduleLagsMs),
     timeline: latencyTimeline(recorder.sentAtMs, recorder.latenciesMs),
+    serverCpu: serverCpu(run.serverCpuMs ?? null, run.elapsedS, recorder.okCount),
   };
 }

@@ -16,12 +16,12 @@ const StopGraceMs = 3_000;
 export class ChildProcessGroup {
   private readonly children: BenchChild[] = [];
 
-  /** Starts `node <args>`; the child inherits the environment. */
-  public start(name: string, args: readonly string[], logFile: string): BenchChild {
+  /** Starts `node <args>`; the child inherits the environment, with `env` set on top. */
+  public start(name: string, args: readonly string[], logFile: string, env: Readonly<Record<string, string>> = {}): BenchChild {
     const log = openSync(logFile, 'a');
     let child: ChildProcess;
     try {
-      child = spawn(process.execPath, args, { stdio: ['ignore', log, log] });
+      child = spawn(process.execPath, args, { stdio: ['ignore', log, log], env: { ...process.env, ...env } });
     } finally {
       closeSync(log);
     }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Pool } from 'undici';
 import type { BenchSettings } from '../bench-settings';
-import type { ChatTarget } from '../load/chat-target';
+import { ChatCompletionsPath, type ChatTarget } from '../load/chat-target';
 import { median } from '../load/median';
 import { latencyRoundWarmupS, type RoundSummary } from '../measure/latency-rounds';
 import type { LoadShape } from '../measure/measure-plan';
@@ -47,7 +47,7 @@ export async function runReloadSection(
     path.join(inputs.workDir, 'gateway-large.log'),
   );
   await waitUntilReady(gateway, `${origin}/readyz`, settings.readyTimeoutS * 1000);
-  const target: ChatTarget = { label: `gateway, ${tree.shape.instances} instances`, origin, model: tree.model };
+  const target: ChatTarget = { label: `gateway, ${tree.shape.instances} instances`, origin, path: ChatCompletionsPath, model: tree.model };
   await checkTargetsAnswer([target]);
 
   const admin = new Pool(origin, { connections: 1, headersTimeout: 30_000, bodyTimeout: 30_000 });

@@ -1,8 +1,12 @@
 import type { BenchSettings } from '../bench-settings';
-import type { LatencyMedians, LatencyRound } from '../measure/latency-rounds';
-import type { RunSummary } from '../measure/run-summary';
+import type { ClosedLoopSection } from '../measure/run-closed-loop-section';
+import type { LatencySection } from '../measure/run-latency-section';
+import type { GatewayKey } from '../measure/target-keys';
+import type { RssCheckpoint } from '../processes/rss-checkpoints';
 import type { ReloadResults } from '../reload/reload-results';
-import type { TargetVerdict } from './evaluate-targets';
+import type { SoakResults } from '../soak/soak-results';
+import type { WaveResults } from '../wave/wave-results';
+import type { TargetVerdict } from './target-verdict';
 
 /** Everything one bench run measured: printed as a table, saved as JSON. */
 export interface BenchResults {
@@ -16,24 +20,21 @@ export interface BenchResults {
     readonly loadAverage: readonly number[];
   };
   readonly settings: BenchSettings;
-  /**
-   * Fixed-rate open loop, non-streaming, in rounds. `direct`, `bareProxy` and `gateway` summarize
-   * every round's samples together; `rounds` holds each round's runs, `medians` the medians over rounds.
-   */
-  readonly latency: {
-    readonly direct: RunSummary;
-    readonly bareProxy: RunSummary;
-    readonly gateway: RunSummary;
-    readonly rounds: readonly LatencyRound[];
-    readonly medians: LatencyMedians;
-  };
-  /** Closed loop, non-streaming. */
-  readonly throughput: { readonly bareProxy: RunSummary; readonly gateway: RunSummary };
-  /** Closed loop, streaming. */
-  readonly streaming: { readonly bareProxy: RunSummary; readonly gateway: RunSummary };
+  /** Fixed-rate open loop in rounds, non-streamed and streamed, every target (see LatencySection). */
+  readonly latency: { readonly nonStreamed: LatencySection; readonly streamed: LatencySection };
+  /** Closed loop, non-streaming, every proxy and gateway, in rounds. */
+  readonly throughput: ClosedLoopSection;
+  /** Closed loop, streaming, every proxy and gateway, in rounds. */
+  readonly streaming: ClosedLoopSection;
+  /** The streaming wave; null with `BENCH_WAVE=0`. */
+  readonly wave: WaveResults | null;
+  /** Both gateways under a steady mixed load; null with `BENCH_SOAK_S=0`. */
+  readonly soak: SoakResults | null;
   /** Reload time on a 500-instance tree, and latency with and without reloads; null with `BENCH_RELOAD=0`. */
   readonly reload: ReloadResults | null;
   readonly targets: readonly TargetVerdict[];
-  /** Lines the gateway wrote to its log during the whole run (about one per request). */
-  readonly gatewayLogLines: number;
+  /** Lines each gateway wrote to its log during the whole run (about one per request). */
+  readonly gatewayLogLines: Readonly<Record<GatewayKey, number>>;
+  /** Both gateways' RSS after start-up and after each section before the reload one. */
+  readonly gatewayRss: readonly RssCheckpoint[];
 }

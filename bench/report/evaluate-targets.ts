@@ -1,66 +1,124 @@
-import type { LatencyMedians, LatencyRound } from '../measure/latency-rounds';
-import type { RunSummary } from '../measure/run-summary';
+import type { ClosedLoopSection } from '../measure/run-closed-loop-section';
+import type { LatencySection } from '../measure/run-latency-section';
+import { BaselineKey, GatewayKeyValues, TargetLabels, type GatewayKey } from '../measure/target-keys';
+import type { SoakResults } from '../soak/soak-results';
+import type { WaveResults } from '../wave/wave-results';
 import { countOf } from './count-of';
+import { judge, type TargetVerdict } from './target-verdict';
 
-export const VerdictValues = ['PASS', 'FAIL'] as const;
-export type Verdict = (typeof VerdictValues)[number];
-
-export interface TargetVerdict {
-  readonly target: string;
-  readonly measured: number | null;
-  readonly unit: 'ms' | '%';
-  readonly verdict: Verdict;
-  /** Why the verdict is FAIL regardless of the number, when it is. */
-  readonly note: string | null;
-}
+/** The project's performance targets (issue 8), judged for each gateway configuration. */
+export const PerformanceTargets = {
+  /** Gateway max throughput, percent of the parsing bare proxy's in the same run. */
+  minThroughputSharePercent: 70,
+  /** Added latency over direct at the fixed rate (time to first chunk for streams), median over rounds. */
+  maxAddedP50Ms: 0.5,
+  maxAddedP99Ms: 3,
+  /** Wave: gateway time-to-first-token p95 over the parsing bare proxy's. */
+  maxWaveTtftP95Ratio: 1.2,
+  maxWaveRssMb: 150,
+  /** Soak: RSS when the load ends minus RSS after the warm-up. */
+  maxSoakRssGrowthMb: 20,
+} as const;
 
 export interface TargetInputs {
   readonly rate: number;
-  readonly latency: { readonly rounds: readonly LatencyRound[]; readonly medians: LatencyMedians };
-  readonly throughput: { readonly bareProxy: RunSummary; readonly gateway: RunSummary };
+  readonly latency: { readonly nonStreamed: LatencySection; readonly streamed: LatencySection };
+  readonly throughput: ClosedLoopSection;
+  readonly streaming: ClosedLoopSection;
+  readonly wave: WaveResults | null;
+  readonly soak: SoakResults | null;
 }
 
-/** Runs with errors named in a verdict's note; the rest are counted. */
-const MaxErrorRunsNamed = 4;
+const MB = 2 ** 20;
 
-/**
- * The project's performance targets. Added latency is the median over rounds of each round's
- * gateway minus direct. A run with errors (in any round) fails its targets: its numbers cannot be trusted.
- */
+/** Every target for both gateways. A run with errors fails the targets it feeds: its numbers cannot be trusted. */
 export function evaluateTargets(inputs: TargetInputs): TargetVerdict[] {
-  const { rounds, medians } = inputs.latency;
+  return GatewayKeyValues.flatMap((gateway) => [
+    ...latencyTargets(inputs, gateway, inputs.latency.nonStreamed),
+    ...latencyTargets(inputs, gateway, inputs.latency.streamed),
+    throughputTarget(gateway, inputs.throughput, 'non-streamed'),
+    throughputTarget(gateway, inputs.streaming, 'streamed'),
+    ...waveTargets(gateway, inputs.wave),
+    ...soakTargets(gateway, inputs.soak),
+  ]);
+}
+
+function latencyTargets(inputs: TargetInputs, gateway: GatewayKey, section: LatencySection): TargetVerdict[] {
+  const { rounds, medians } = section;
+  const what = section.stream ? 'streamed, added time to first chunk' : 'non-streamed, added latency';
   const over = `at ${inputs.rate} req/s (median of ${countOf(medians.rounds, 'round')})`;
-  const latencyErrors = rounds.flatMap((round) =>
-    [round.direct, round.gateway].filter((run) => run.errors > 0).map((run) => `round ${round.round} ${run.target}: ${run.errors} errors`),
+  const errors = rounds.flatMap((round) =>
+    (['direct', gateway] as const)
+      .map((key) => round.runs[key])
+      .filter((run) => run.errors > 0)
+      .map((run) => `round ${round.round} ${run.target}: ${run.errors} errors`),
   );
-  const { bareProxy, gateway } = inputs.throughput;
-  const throughputErrors = [bareProxy, gateway].filter((run) => run.errors > 0).map((run) => `${run.target}: ${run.errors} errors`);
+  const added = medians.added[section.stream ? 'firstChunk' : 'answer']?.[gateway] ?? { p50Ms: null, p99Ms: null };
+  const label = TargetLabels[gateway];
+  const { maxAddedP50Ms, maxAddedP99Ms } = PerformanceTargets;
   return [
-    judge(`gateway added latency p50 <= 1 ms ${over}`, medians.added.gateway.p50Ms, 'ms', (v) => v <= 1, latencyErrors),
-    judge(`gateway added latency p99 <= 3 ms ${over}`, medians.added.gateway.p99Ms, 'ms', (v) => v <= 3, latencyErrors),
-    judge('gateway max throughput >= 50% of bare proxy', throughputShare(bareProxy, gateway), '%', (v) => v >= 50, throughputErrors),
+    judge(`${label}: ${what} p50 <= ${maxAddedP50Ms} ms ${over}`, added.p50Ms, 'ms', (v) => v <= maxAddedP50Ms, errors),
+    judge(`${label}: ${what} p99 <= ${maxAddedP99Ms} ms ${over}`, added.p99Ms, 'ms', (v) => v <= maxAddedP99Ms, errors),
   ];
 }
 
-/** Gateway req/s as a percentage of the bare proxy's. */
-export function throughputShare(bareProxy: RunSummary, gateway: RunSummary): number | null {
-  return bareProxy.requestsPerSecond > 0 ? (gateway.requestsPerSecond / bareProxy.requestsPerSecond) * 100 : null;
+function throughputTarget(gateway: GatewayKey, section: ClosedLoopSection, kind: string): TargetVerdict {
+  const errors = [section.merged[BaselineKey], section.merged[gateway]]
+    .filter((one) => one.errors > 0)
+    .map((one) => `${one.target}: ${one.errors} errors`);
+  const min = PerformanceTargets.minThroughputSharePercent;
+  const rounds = countOf(section.rounds.length, 'round');
+  const label = `${TargetLabels[gateway]}: ${kind} max throughput >= ${min}% of ${TargetLabels[BaselineKey]} (median of ${rounds})`;
+  return judge(label, section.medianSharePercent[gateway], '%', (v) => v >= min, errors);
 }
 
-function judge(
-  target: string,
-  measured: number | null,
-  unit: TargetVerdict['unit'],
-  meets: (value: number) => boolean,
-  runsWithErrors: readonly string[],
-): TargetVerdict {
-  let note: string | null = null;
-  if (measured === null) note = 'no successful requests';
-  else if (runsWithErrors.length > 0) {
-    const named = runsWithErrors.slice(0, MaxErrorRunsNamed);
-    const more = runsWithErrors.length - named.length;
-    note = `run had errors (${named.join(', ')}${more > 0 ? `, ${more} more` : ''})`;
-  }
-  const verdict: Verdict = note === null && measured !== null && meets(measured) ? 'PASS' : 'FAIL';
-  return { target, measured, unit, verdict, note };
+function waveTargets(gateway: GatewayKey, wave: WaveResults | null): TargetVerdict[] {
+  if (wave === null) return [];
+  const run = wave.runs[gateway];
+  const baseline = wave.runs[BaselineKey];
+  const label = `${TargetLabels[gateway]}: wave of ${wave.clients} streams`;
+  const errorsOf = (runs: readonly (typeof run)[]): string[] =>
+    runs.filter((one) => one.errors > 0).map((one) => `${one.target}: ${one.errors} of ${one.clients} incomplete`);
+  const { maxWaveTtftP95Ratio, maxWaveRssMb } = PerformanceTargets;
+  return [
+    judge(
+      `${label}, ttft p95 <= ${maxWaveTtftP95Ratio}× ${TargetLabels[BaselineKey]}'s`,
+      waveTtftRatio(wave, gateway),
+      '×',
+      (v) => v <= maxWaveTtftP95Ratio,
+      errorsOf([baseline, run]),
+    ),
+    judge(
+      `${label}, max RSS <= ${maxWaveRssMb} MB`,
+      run.rss.maxBytes === null ? null : run.rss.maxBytes / MB,
+      'MB',
+      (v) => v <= maxWaveRssMb,
+      errorsOf([run]),
+    ),
+  ];
+}
+
+/** A wave target's time-to-first-token p95 over the parsing bare proxy's. */
+export function waveTtftRatio(wave: WaveResults, key: keyof WaveResults['runs']): number | null {
+  const own = wave.runs[key].firstChunk?.p95Ms;
+  const baseline = wave.runs[BaselineKey].firstChunk?.p95Ms;
+  return own === undefined || baseline === undefined || baseline <= 0 ? null : own / baseline;
+}
+
+function soakTargets(gateway: GatewayKey, soak: SoakResults | null): TargetVerdict[] {
+  if (soak === null) return [];
+  const run = soak.runs[gateway];
+  const errors = [run.nonStreamed, run.streamed]
+    .filter((one) => one.errors > 0)
+    .map((one) => `${one.stream ? 'streamed' : 'non-streamed'}: ${one.errors} errors`);
+  const max = PerformanceTargets.maxSoakRssGrowthMb;
+  return [
+    judge(
+      `${TargetLabels[gateway]}: soak ${soak.durationS} s at ${soak.ratePerSecond} req/s, RSS growth after warm-up <= ${max} MB`,
+      run.rss.growthBytes === null ? null : run.rss.growthBytes / MB,
+      'MB',
+      (v) => v <= max,
+      errors,
+    ),
+  ];
 }

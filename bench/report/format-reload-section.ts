@@ -5,9 +5,9 @@ import { alignColumns } from './align-columns';
 import type { BenchResults } from './bench-results';
 import { countOf } from './count-of';
 
-/** Section 4 of the report: reload time on the large tree, and latency with and without reloads. */
-export function formatReloadSection({ settings, reload }: BenchResults): string[] {
-  if (reload === null) return ['4. Reload: skipped (BENCH_RELOAD=0)'];
+/** The reload section of the report: reload time on the large tree, and latency with and without reloads. */
+export function formatReloadSection({ settings, reload }: BenchResults, number: number): string[] {
+  if (reload === null) return [`${number}. Reload: skipped (BENCH_RELOAD=0)`];
   const { tree, idle, latency } = reload;
   const during = latency.rounds.map((round) => round.reloads);
   const reloadRows = [
@@ -26,7 +26,7 @@ export function formatReloadSection({ settings, reload }: BenchResults): string[
   const { medians } = latency;
   const rounds = countOf(latency.rounds.length, 'round');
   return [
-    `4. Reload: generated tree of ${tree.providers} providers, ${tree.pools} pools, ${tree.instances} instances, ` +
+    `${number}. Reload: generated tree of ${tree.providers} providers, ${tree.pools} pools, ${tree.instances} instances, ` +
       `${tree.groups} groups (one pool file rewritten before each POST /admin/reload; gateway run with --no-watch)`,
     alignColumns(reloadRows, 'lrrrl'),
     '',

@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { ChatCompletionsPath, chatPayload, type ChatTarget } from '../load/chat-target';
+import { chatPayload, type ChatTarget } from '../load/chat-target';
 
 /**
  * One non-streamed and one streamed completion per target before any load: a target that cannot
@@ -8,7 +8,7 @@ import { ChatCompletionsPath, chatPayload, type ChatTarget } from '../load/chat-
 export async function checkTargetsAnswer(targets: readonly ChatTarget[]): Promise<void> {
   for (const target of targets) {
     for (const stream of [false, true]) {
-      const { statusCode, body } = await request(`${target.origin}${ChatCompletionsPath}`, {
+      const { statusCode, body } = await request(`${target.origin}${target.path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: chatPayload(target.model, stream),

@@ -1,37 +1,29 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-
-/** The name clients put in `model` to reach the bench task group. */
-export const GatewayModel = 'bench';
-/** The model name the gateway asks the mock for. */
-export const UpstreamModel = 'bench-model';
+import {
+  GatewayModel,
+  type GatewayConfigInputs,
+  lines,
+  providerFile,
+  registryFile,
+  UpstreamModel,
+  WaveGatewayModel,
+  writeConfigFiles,
+} from './gateway-config-files';
 
 /**
- * Writes a one-provider, one-pool, one-group configuration tree into `dir`. The pool is named
- * "bench-pool", not "bench": pools and task groups share one namespace of routable names.
+ * The minimal configuration: one provider, one pool of one instance, one task group of one tier
+ * (and the same again for the wave upstream). No breaker, no rate limit, no health check. The pools
+ * are named "...-pool": pools and task groups share one namespace of routable names.
  */
-export async function writeGatewayConfig(dir: string, gatewayPort: number, mockBaseUrl: string): Promise<void> {
-  const files: Record<string, string> = {
-    '_registry.toml': [
-      '[server]',
-      'host = "127.0.0.1"',
-      `port = ${gatewayPort}`,
-      '',
-      '[defaults]',
-      'max_concurrency = 1024',
-      'max_connections = 128',
-    ].join('\n'),
-    'providers/mock.toml': [
-      'protocol = "openai"',
-      `base_url = ${JSON.stringify(mockBaseUrl)}`,
-      'api_key = "bench"',
-    ].join('\n'),
-    'pools/bench-pool.toml': ['[[instances]]', 'provider = "mock"', `model = ${JSON.stringify(UpstreamModel)}`].join('\n'),
-    [`task-groups/${GatewayModel}.toml`]: ['[[tiers]]', 'name = "primary"', 'pools = ["bench-pool"]'].join('\n'),
-  };
-  for (const [file, text] of Object.entries(files)) {
-    const target = path.join(dir, file);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, `${text}\n`);
-  }
+export async function writeGatewayConfig(dir: string, inputs: GatewayConfigInputs): Promise<void> {
+  const chain = (group: string, provider: string): Record<string, string> => ({
+    [`pools/${group}-pool.toml`]: lines('[[instances]]', `provider = "${provider}"`, `model = ${JSON.stringify(UpstreamModel)}`),
+    [`task-groups/${group}.toml`]: lines('[[tiers]]', 'name = "primary"', `pools = ["${group}-pool"]`),
+  });
+  await writeConfigFiles(dir, {
+    '_registry.toml': registryFile(inputs),
+    'providers/mock.toml': providerFile(inputs.mockBaseUrl),
+    'providers/mock-wave.toml': providerFile(inputs.waveBaseUrl),
+    ...chain(GatewayModel, 'mock'),
+    ...chain(WaveGatewayModel, 'mock-wave'),
+  });
 }
