@@ -118,7 +118,9 @@ function fail(res: ServerResponse, error: unknown): void {
   res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message } }));
 }
 
-server.listen(port, '127.0.0.1', () => {
+// The gateway's own listen backlog, so that both floors and the gateway meet a burst of new
+// connections with the same accept queue (Node's default, 511, overflows in the wave).
+server.listen({ port, host: '127.0.0.1', backlog: 4096 }, () => {
   const mode = parseBody ? 'parsing' : 'pass-through';
   process.stdout.write(`bare-proxy (${mode}, ${connections} upstream connections) listening on http://127.0.0.1:${port}/v1\n`);
 });

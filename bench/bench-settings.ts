@@ -41,6 +41,8 @@ export interface BenchSettings {
   readonly upstreamConnections: number;
   /** Run the streaming wave (`BENCH_WAVE=0` skips it). */
   readonly wave: boolean;
+  /** Waves per target, in turn; the first meets cold upstream connections, the ratio is judged on the median. */
+  readonly waveRounds: number;
   /** Streaming clients of the wave, each on its own connection. */
   readonly waveClients: number;
   /** The wave's clients arrive evenly spread over this many ms. */
@@ -84,6 +86,7 @@ export const numberSettings: readonly NumberSetting[] = [
   { key: 'reloadRounds', env: 'BENCH_RELOAD_ROUNDS', fallback: 2, min: 1, max: 20, integer: true },
   { key: 'reloadIntervalMs', env: 'BENCH_RELOAD_INTERVAL_MS', fallback: 200, min: 20, max: 10_000, integer: true },
   { key: 'upstreamConnections', env: 'BENCH_UPSTREAM_CONNECTIONS', fallback: 1024, min: 1, max: 16_384, integer: true },
+  { key: 'waveRounds', env: 'BENCH_WAVE_ROUNDS', fallback: 3, min: 1, max: 10, integer: true },
   { key: 'waveClients', env: 'BENCH_WAVE_CLIENTS', fallback: 1000, min: 1, max: 5000, integer: true },
   { key: 'waveArrivalMs', env: 'BENCH_WAVE_ARRIVAL_MS', fallback: 1000, min: 0, max: 60_000, integer: true },
   { key: 'waveChunks', env: 'BENCH_WAVE_CHUNKS', fallback: 30, min: 1, max: 1000, integer: true },
@@ -131,6 +134,7 @@ export function readBenchSettings(env: NodeJS.ProcessEnv): BenchSettings {
     reloadIntervalMs: get('reloadIntervalMs'),
     upstreamConnections: get('upstreamConnections'),
     wave,
+    waveRounds: get('waveRounds'),
     waveClients: get('waveClients'),
     waveArrivalMs: get('waveArrivalMs'),
     waveChunks: get('waveChunks'),

@@ -18,10 +18,28 @@ export async function runWaveSection(
   progress: (line: string) => void,
 ): Promise<WaveResults> {
   await Promise.all(WaveKeyValues.map((key) => checkTargetsAnswer([targets[key]])));
+  const rounds: Record<WaveKey, WaveRun>[] = [];
+  for (let round = 1; round <= settings.waveRounds; round += 1) rounds.push(await runRound(targets, settings, round, progress));
+  return {
+    clients: settings.waveClients,
+    arrivalMs: settings.waveArrivalMs,
+    chunks: settings.waveChunks,
+    chunkDelayMs: settings.waveChunkDelayMs,
+    rounds,
+  };
+}
+
+/** One wave against each target in turn. */
+async function runRound(
+  targets: Readonly<Record<WaveKey, ChatTarget>>,
+  settings: BenchSettings,
+  round: number,
+  progress: (line: string) => void,
+): Promise<Record<WaveKey, WaveRun>> {
   const runs = {} as Record<WaveKey, WaveRun>;
   for (const key of WaveKeyValues) {
     const target = targets[key];
-    progress(`wave: ${settings.waveClients} streaming clients over ${settings.waveArrivalMs} ms against ${target.label} ...`);
+    progress(`wave ${round}/${settings.waveRounds}: ${settings.waveClients} streaming clients over ${settings.waveArrivalMs} ms against ${target.label} ...`);
     await pause(PauseBetweenWavesMs);
     const run = await runWave(target, {
       clients: settings.waveClients,
@@ -37,13 +55,7 @@ export async function runWaveSection(
         `peak ${run.peakOpen} open, rss max ${mb(run.rss.maxBytes)} MB`,
     );
   }
-  return {
-    clients: settings.waveClients,
-    arrivalMs: settings.waveArrivalMs,
-    chunks: settings.waveChunks,
-    chunkDelayMs: settings.waveChunkDelayMs,
-    runs,
-  };
+  return runs;
 }
 
 function pause(ms: number): Promise<void> {

@@ -44,5 +44,6 @@ export interface WaveResults {
   readonly arrivalMs: number;
   readonly chunks: number;
   readonly chunkDelayMs: number;
-  readonly runs: Readonly<Record<WaveKey, WaveRun>>;
+  /** Every round's waves, in order; round 1 meets cold upstream connections through every proxy. */
+  readonly rounds: readonly Readonly<Record<WaveKey, WaveRun>>[];
 }

@@ -75,7 +75,9 @@ function trackSockets(server: Server): ReadonlySet<Socket> {
 function listen(server: Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    // A burst of a thousand new connections (a bench wave through a proxy) must not overflow the
+    // accept queue: a dropped SYN costs the caller a one-second retransmit that is not the proxy's.
+    server.listen({ port, host, backlog: 4096 }, () => {
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });

@@ -5,6 +5,7 @@ import type { ProviderSpec } from '../../../domain/provider/provider-spec';
 import { describeTransportError } from '../http/describe-transport-error';
 import { providerSecrets } from '../http/provider-secrets';
 import { readBodyWithin } from '../http/read-body-within';
+import { ReadableChunks } from '../http/readable-chunks';
 import { readLimitedBody } from '../http/read-limited-body';
 import { readRetryAfter } from '../http/read-retry-after';
 import type { UpstreamConnections } from '../http/upstream-connections';
@@ -55,7 +56,7 @@ export class OpenAiCompatibleClient {
       return this.failed(response, contentType, call.signal, provider);
     }
     if (call.stream) {
-      const chunks = new CheckedSseStream(response.body[Symbol.asyncIterator](), provider.maxResponseBytes);
+      const chunks = new CheckedSseStream(new ReadableChunks(response.body), provider.maxResponseBytes);
       return { kind: 'streaming', status: response.statusCode, contentType, chunks };
     }
     return this.completed(response, contentType, call);
