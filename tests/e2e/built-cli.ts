@@ -16,9 +16,13 @@ export interface Finished {
 }
 
 /** Runs a command to completion (bounded by `timeoutMs`). */
-export function run(args: readonly string[], options: { timeoutMs?: number; cwd?: string } = {}): Promise<Finished> {
+export function run(
+  args: readonly string[],
+  options: { timeoutMs?: number; cwd?: string; env?: Readonly<Record<string, string>> } = {},
+): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: options.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = options.env === undefined ? process.env : { ...process.env, ...options.env };
+    const child = spawn(process.execPath, args, { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -56,6 +56,15 @@ describe('the switchyard CLI (built)', () => {
     }
   });
 
+  it('serve refuses a log level that is not one, from the option or from SWITCHYARD_LOG_LEVEL', async () => {
+    const fromOption = await run([CLI, 'serve', '--config', 'configs/llms', '--port', '0', '--log-level', 'loud']);
+    expect(fromOption.code).not.toBe(0);
+    expect(fromOption.stderr).toMatch(/--log-level.*expected one of debug, info, warn, error/);
+    const fromEnv = await run([CLI, 'serve', '--config', 'configs/llms', '--port', '0'], { env: { SWITCHYARD_LOG_LEVEL: 'verbose' } });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toMatch(/SWITCHYARD_LOG_LEVEL must be one of debug, info, warn, error; got "verbose"/);
+  });
+
   it('mock-upstream serves OpenAI chat completions until stopped', async () => {
     const { child, match } = await start([CLI, 'mock-upstream', '--port', '0', '--reply', 'from the cli'], /listening on (http:\S+)/);
     try {
