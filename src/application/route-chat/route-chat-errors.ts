@@ -46,15 +46,21 @@ export function gatewayError(plan: RoutePlan, attempts: readonly AttemptSummary[
  * Every option was spent. With no attempt made at all, says for each instance of the plan why it
  * was not available at `now`.
  */
-export function exhaustedError(plan: RoutePlan, attempts: readonly AttemptSummary[], now: number, estimatedTokens: number): SwitchyardError {
+export function exhaustedError(
+  plan: RoutePlan,
+  attempts: readonly AttemptSummary[],
+  clocks: { readonly now: number; readonly wallNow: number },
+  estimatedTokens: number,
+): SwitchyardError {
   const reason =
     attempts.length === 0
-      ? `no instance was available: ${describeUnavailableInstances(plan, now, estimatedTokens)}`
+      ? `no instance was available: ${describeUnavailableInstances(plan, clocks, estimatedTokens)}`
       : `every option was spent after ${attempts.length} attempt(s): ${describeAttempts(attempts)}`;
   return new SwitchyardError('all_attempts_failed', `\`${plan.name}\` could not be served: ${reason}`, { attempts });
 }
 
-function describeUnavailableInstances(plan: RoutePlan, now: number, estimatedTokens: number): string {
+function describeUnavailableInstances(plan: RoutePlan, clocks: { readonly now: number; readonly wallNow: number }, estimatedTokens: number): string {
+  const { now, wallNow } = clocks;
   const seen = new Set<PoolInstance>();
   const lines: string[] = [];
   for (const step of plan.steps) {
@@ -63,7 +69,7 @@ function describeUnavailableInstances(plan: RoutePlan, now: number, estimatedTok
         if (seen.has(instance)) continue;
         seen.add(instance);
         const why = instanceUnavailability(instance, now, estimatedTokens);
-        lines.push(`${step.tier ?? '-'}/${pool.name}/${instance.name}: ${why === undefined ? 'available again' : describeUnavailability(why, now)}`);
+        lines.push(`${step.tier ?? '-'}/${pool.name}/${instance.name}: ${why === undefined ? 'available again' : describeUnavailability(why, now, wallNow)}`);
       }
     }
   }

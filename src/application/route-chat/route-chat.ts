@@ -175,7 +175,8 @@ export class RouteChat {
         }
       }
     }
-    const error = exhaustedError(plan, attempts, this.clock.now(), estimatedTokens);
+    // Breakers keep their open period in epoch ms (BreakerState), the rest on the monotonic clock.
+    const error = exhaustedError(plan, attempts, { now: this.clock.now(), wallNow: Date.now() }, estimatedTokens);
     return { kind: 'rejected', error, attempts, ...servedByOf(lastServedBy) };
   }
 

@@ -1,7 +1,11 @@
 import type { InstanceUnavailability } from './instance-unavailability';
 
-/** The one wording of why an instance was not available, for error messages and logs. */
-export function describeUnavailability(unavailability: InstanceUnavailability, now: number): string {
+/**
+ * The one wording of why an instance was not available, for error messages and logs. `now` is on
+ * the gateway's monotonic clock (health, cooldowns); `wallNow` is epoch ms, the scale breakers keep
+ * their open period on (see BreakerState).
+ */
+export function describeUnavailability(unavailability: InstanceUnavailability, now: number, wallNow: number): string {
   switch (unavailability.kind) {
     case 'disabled':
       return `disabled (${unavailability.reason})`;
@@ -14,7 +18,7 @@ export function describeUnavailability(unavailability: InstanceUnavailability, n
     case 'misconfigured':
       return `misconfigured (${unavailability.status}), retried in ${msUntil(unavailability.retryAt, now)} ms`;
     case 'breaker_open':
-      return `breaker open until ${isoTime(unavailability.trialAt)} (in ${msUntil(unavailability.trialAt, now)} ms)`;
+      return `breaker open until ${isoTime(unavailability.trialAt)} (in ${msUntil(unavailability.trialAt, wallNow)} ms)`;
     case 'breaker_trial_busy':
       return 'breaker half-open, its trial calls already in flight';
     case 'rate_limited':
