@@ -62,7 +62,8 @@ async function pipeStream(res: ServerResponse, response: StreamingResponse): Pro
   res.setHeader('content-type', 'text/event-stream; charset=utf-8');
   res.setHeader('cache-control', 'no-cache');
   res.setHeader('x-accel-buffering', 'no');
-  res.flushHeaders();
+  // No flushHeaders(): a served stream has its first event in hand already, and the first write
+  // sends the headers with it in one syscall.
   const chunks = response.chunks[Symbol.asyncIterator]();
   const abandon = (): void => {
     void chunks.return?.();
