@@ -17,16 +17,18 @@ export function formatThroughputSection(results: BenchResults, number: number): 
       percentText(throughput.medianSharePercent[key]),
       ...msCells(run.latency, ['p50Ms', 'p99Ms']),
       cpuPerRequestText(run.serverCpu),
+      cpuShareText(throughput, key),
       run.serverCpu === null ? 'n/a' : run.serverCpu.cores.toFixed(2),
       errorMark(run),
     ];
   });
-  const header = ['target', 'requests', 'errors', 'req/s', `vs parsing`, 'p50 ms', 'p99 ms', 'cpu µs/req', 'cores', ''];
+  const header = ['target', 'requests', 'errors', 'req/s', `vs parsing`, 'p50 ms', 'p99 ms', 'cpu µs/req', 'cpu share', 'cores', ''];
   return [
     `${number}. Max throughput, closed loop, ${settings.connections} connections, non-streamed (${plan(results, throughput, settings.throughputS)})`,
-    alignColumns([header, ...rows], 'lrrrrrrrrl'),
+    alignColumns([header, ...rows], 'lrrrrrrrrrl'),
     ...shareLines(throughput),
     '  cpu: the serving process only (user + system, from /proc), per successful answer; cores: its CPU over wall time',
+    `  cpu share: ${TargetLabels[BaselineKey]}'s cpu µs/req over this target's, the throughput share a CPU-bound target would reach (steadier than req/s on a shared machine; not judged)`,
   ];
 }
 
@@ -42,14 +44,15 @@ export function formatStreamingSection(results: BenchResults, number: number): s
       ...msCells(run.firstChunk, ['p50Ms', 'p99Ms']),
       ...msCells(run.latency, ['p50Ms', 'p99Ms']),
       cpuPerRequestText(run.serverCpu),
+      cpuShareText(streaming, key),
       errorMark(run),
     ];
   });
-  const header = ['target', 'requests', 'errors', 'req/s', 'vs parsing', 'ttft p50 ms', 'ttft p99 ms', 'stream p50 ms', 'stream p99 ms', 'cpu µs/req', ''];
+  const header = ['target', 'requests', 'errors', 'req/s', 'vs parsing', 'ttft p50 ms', 'ttft p99 ms', 'stream p50 ms', 'stream p99 ms', 'cpu µs/req', 'cpu share', ''];
   return [
     `${number}. Streaming, closed loop, ${settings.streamConnections} connections, ${settings.streamChunks} chunks ` +
       `${settings.streamChunkDelayMs} ms apart (${plan(results, streaming, settings.streamS)})`,
-    alignColumns([header, ...rows], 'lrrrrrrrrrl'),
+    alignColumns([header, ...rows], 'lrrrrrrrrrrl'),
     ...shareLines(streaming),
   ];
 }
@@ -72,4 +75,12 @@ function shareLines(section: ClosedLoopSection): string[] {
     `  req/s: all rounds together; vs parsing: median over the ${rounds} of each round's req/s over ${TargetLabels[BaselineKey]}'s`,
     `  per round: ${perRound.join('; ')}`,
   ];
+}
+
+/** The parsing proxy's CPU per answer over this target's, as a percentage. */
+function cpuShareText(section: ClosedLoopSection, key: keyof ClosedLoopSection['merged']): string {
+  const own = section.merged[key].serverCpu?.perRequestUs;
+  const baseline = section.merged[BaselineKey].serverCpu?.perRequestUs;
+  if (own === undefined || own === null || baseline === undefined || baseline === null || own <= 0) return 'n/a';
+  return percentText((100 * baseline) / own);
 }
