@@ -11,7 +11,6 @@ export class RequestDeadline {
   private readonly controller = new AbortController();
   private cancelTimer: (() => void) | undefined;
   private expired = false;
-  private streamExpired = false;
   private clientGone = false;
   private readonly startedAt: number;
   private readonly stopWatching: (() => void) | undefined;
@@ -46,11 +45,6 @@ export class RequestDeadline {
     return this.clientGone;
   }
 
-  /** Whether a served stream was ended for passing `maxStreamMs`. */
-  public get streamLimitPassed(): boolean {
-    return this.streamExpired;
-  }
-
   /**
    * Stops the request deadline and, when `maxStreamMs` is set, aborts the stream once that many ms
    * have passed since the request started. No timer when it is undefined.
@@ -59,13 +53,10 @@ export class RequestDeadline {
     this.disarm();
     if (maxStreamMs === undefined) return;
     const left = Math.max(0, maxStreamMs - (this.clock.now() - this.startedAt));
-    this.cancelTimer = this.clock.schedule(left, () => {
-      this.streamExpired = true;
-      this.controller.abort(new StreamLimitPassed(maxStreamMs));
-    });
+    this.cancelTimer = this.clock.schedule(left, () => this.controller.abort(new StreamLimitPassed(maxStreamMs)));
   }
 
-  public disarm(): void {
+  private disarm(): void {
     this.cancelTimer?.();
     this.cancelTimer = undefined;
   }

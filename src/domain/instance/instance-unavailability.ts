@@ -16,17 +16,6 @@ export type InstanceUnavailability =
   | { readonly kind: 'breaker_trial_busy' }
   | { readonly kind: 'rate_limited' };
 
-export const InstanceUnavailabilityKindValues = [
-  'disabled',
-  'saturated',
-  'cooling_down',
-  'unhealthy',
-  'misconfigured',
-  'breaker_open',
-  'breaker_trial_busy',
-  'rate_limited',
-] as const;
-
 const TRIAL_BUSY: InstanceUnavailability = Object.freeze({ kind: 'breaker_trial_busy' });
 const RATE_LIMITED: InstanceUnavailability = Object.freeze({ kind: 'rate_limited' });
 

@@ -9,9 +9,13 @@ const SHORTEST_UNQUOTED = 6;
  * (`no provider is named "…"`), and any of them may have come from a `${VAR}`. Every text taken
  * from the environment is replaced by its length, and anything shaped like a credential is masked.
  */
-export function hideEnvironmentText(issue: ConfigIssue, fromEnvironment: ReadonlySet<string>): ConfigIssue {
-  let message = issue.message;
+export function hideEnvironmentText(issues: readonly ConfigIssue[], fromEnvironment: ReadonlySet<string>): ConfigIssue[] {
   const longestFirst = [...fromEnvironment].filter((text) => text !== '').sort((a, b) => b.length - a.length);
+  return issues.map((issue) => hideIn(issue, longestFirst));
+}
+
+function hideIn(issue: ConfigIssue, longestFirst: readonly string[]): ConfigIssue {
+  let message = issue.message;
   for (const text of longestFirst) {
     if (!message.includes(text)) continue;
     const hidden = `a value from the environment (${text.length} characters)`;

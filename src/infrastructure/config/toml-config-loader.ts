@@ -46,7 +46,7 @@ export class TomlConfigLoader implements ConfigLoader {
     const { tree, issues: validationIssues, warnings } = validateDrafts(drafts);
     await yieldToEventLoop();
     const report = (found: readonly ConfigIssue[]): ConfigIssue[] =>
-      capIssuesPerFile(sortIssues(found), MAX_ISSUES_PER_FILE).map((issue) => hideEnvironmentText(issue, drafts.fromEnvironment));
+      hideEnvironmentText(capIssuesPerFile(sortIssues(found), MAX_ISSUES_PER_FILE), drafts.fromEnvironment);
     const issues: ConfigIssue[] = [
       ...read.issues,
       ...drafts.issues,
