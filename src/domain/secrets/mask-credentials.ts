@@ -20,6 +20,13 @@ const PATTERNS: readonly (readonly [RegExp, (match: string, ...groups: string[])
   ],
 ];
 
+/**
+ * Every pattern above needs a separator (`-`, `:`, `=`, white space, `.`) or a Google/AWS key
+ * prefix, and at least `token=x` worth of text: anything else (ids, names, numbers) skips them.
+ */
+const SHORTEST_MASKABLE = 7;
+const MAYBE_CREDENTIAL = /[-:=\s.]|AIza|AKIA|ASIA/;
+
 /** Known secrets shorter than this are not masked word for word (they would mask ordinary text). */
 const SHORTEST_KNOWN_SECRET = 6;
 
@@ -33,8 +40,8 @@ export function maskCredentials(text: string, known: readonly string[] = []): st
   for (const secret of known) {
     if (secret.length >= SHORTEST_KNOWN_SECRET && masked.includes(secret)) masked = masked.split(secret).join(MASK);
   }
+  if (masked.length < SHORTEST_MASKABLE || !MAYBE_CREDENTIAL.test(masked)) return masked;
   for (const [pattern, replace] of PATTERNS) {
-    pattern.lastIndex = 0;
     masked = masked.replace(pattern, replace as (match: string, ...groups: unknown[]) => string);
   }
   return masked;

@@ -4,14 +4,6 @@ const SECRET_KEY = /^(api[_-]?key|authorization|x-api-key|proxy-authorization|pa
 const MASK = '[redacted]';
 
 /**
- * The shortest text maskCredentials can change is `token=x`. Anything credential-shaped also holds
- * one of these (a separator, or the start of a Google or AWS key); ids, names, levels and numbers
- * mostly do not, and skip the regular expressions.
- */
-const SHORTEST_MASKABLE = 7;
-const MAYBE_CREDENTIAL = /[-:=\s.]|AIza|AKIA|ASIA/;
-
-/**
  * Masks every field whose name says it holds a credential, at any depth, and credential-looking
  * text inside every other string (an upstream error that echoes the key it was sent, say).
  * Credentials are never logged on purpose; this is the net under that rule. The top-level record
@@ -29,7 +21,7 @@ export function redactSecrets<T extends object>(record: T): T {
 function redactValue(key: string, value: unknown): unknown {
   if (value === undefined || value === null) return value;
   if (SECRET_KEY.test(key)) return MASK;
-  if (typeof value === 'string') return redactText(value);
+  if (typeof value === 'string') return maskCredentials(value);
   if (Array.isArray(value)) return value.map((item) => redactValue('', item));
   if (typeof value === 'object' && !(value instanceof Error) && !(value instanceof Date)) {
     const copy: Record<string, unknown> = {};
@@ -37,9 +29,4 @@ function redactValue(key: string, value: unknown): unknown {
     return copy;
   }
   return value;
-}
-
-function redactText(text: string): string {
-  if (text.length < SHORTEST_MASKABLE || !MAYBE_CREDENTIAL.test(text)) return text;
-  return maskCredentials(text);
 }
