@@ -7,7 +7,7 @@
  */
 export class StdoutLineBatch {
   private pending: string[] = [];
-  private scheduled = false;
+  private scheduled: NodeJS.Immediate | undefined;
   /** Writers holding lines not yet handed over (a logger's lines wait to be formatted). */
   private readonly upstream = new Set<() => void>();
 
@@ -15,9 +15,7 @@ export class StdoutLineBatch {
 
   public write(line: string): void {
     this.pending.push(line);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(this.flush);
+    this.scheduled ??= setImmediate(this.flush);
   }
 
   /** `flush` is called before the last write at exit, until `release`; a writer holds while it has lines waiting. */
@@ -37,7 +35,9 @@ export class StdoutLineBatch {
 
   /** Writes every pending line now, in one call of the sink. */
   public readonly flush = (): void => {
-    this.scheduled = false;
+    // A writer that flushes its own batch (the logger does) leaves no callback behind to run for nothing.
+    if (this.scheduled !== undefined) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
     if (this.pending.length === 0) return;
     const text = this.pending.length === 1 ? (this.pending[0] as string) : this.pending.join('');
     this.pending = [];
