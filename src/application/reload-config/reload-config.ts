@@ -1,5 +1,4 @@
-import { errorMessage } from '../../domain/errors/error-message';
-import { maskCredentials } from '../../domain/secrets/mask-credentials';
+import { configLoadFailure } from '../config/config-load-failure';
 import type { ConfigLoadResult, GatewaySnapshot } from '../config/gateway-snapshot';
 import type { InstanceRuntimeRegistry } from '../config/instance-runtime-registry';
 import type { SnapshotHolder } from '../config/snapshot-holder';
@@ -111,8 +110,7 @@ export class ReloadConfig {
     try {
       return await this.deps.loader.load(this.deps.configDir, this.deps.runtimes);
     } catch (error) {
-      const message = `the configuration could not be loaded: ${maskCredentials(errorMessage(error))}`;
-      return { ok: false, issues: [{ file: '', path: '', message }] };
+      return configLoadFailure(error);
     }
   }
 

@@ -1,8 +1,7 @@
 import type { ConfigIssue, ConfigLoadResult } from '../../application/config/gateway-snapshot';
 import type { InstanceRuntimeRegistry } from '../../application/config/instance-runtime-registry';
 import type { ConfigLoader } from '../../application/ports/config-loader';
-import { errorMessage } from '../../domain/errors/error-message';
-import { maskCredentials } from '../../domain/secrets/mask-credentials';
+import { configLoadFailure } from '../../application/config/config-load-failure';
 import { buildSnapshot } from './build/build-snapshot';
 import { capIssuesPerFile } from './cap-issues-per-file';
 import { checkCircuitBreakers } from './check-circuit-breakers';
@@ -34,8 +33,7 @@ export class TomlConfigLoader implements ConfigLoader {
     try {
       return await this.loadTree(configDir, runtimes);
     } catch (error) {
-      const message = `the configuration could not be loaded: ${maskCredentials(errorMessage(error))}`;
-      return { ok: false, issues: [{ file: '', path: '', message }] };
+      return configLoadFailure(error);
     }
   }
 

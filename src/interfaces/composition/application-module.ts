@@ -1,5 +1,6 @@
 import { ContainerModule } from 'inversify';
 import { InstanceRuntimeRegistry } from '../../application/config/instance-runtime-registry';
+import { formatConfigIssue } from '../../application/config/format-config-issue';
 import { SnapshotHolder } from '../../application/config/snapshot-holder';
 import { HealthMonitor } from '../../application/health/health-monitor';
 import type { CircuitBreakerFactory } from '../../application/ports/circuit-breaker-factory';
@@ -23,7 +24,7 @@ export const applicationModule = new ContainerModule(({ bind }) => {
     async (loader: ConfigLoader, runtimes: InstanceRuntimeRegistry, configDir: string) => {
       const result = await loader.load(configDir, runtimes);
       if (!result.ok) {
-        const lines = result.issues.map((issue) => `  ${issue.file}: ${issue.path || '(file)'}: ${issue.message}`);
+        const lines = result.issues.map((issue) => `  ${formatConfigIssue(issue)}`);
         throw new SwitchyardError(
           'config_invalid',
           `The configuration in ${configDir} is invalid:\n${lines.join('\n')}`,

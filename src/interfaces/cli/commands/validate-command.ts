@@ -1,9 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { ConfigIssue, ConfigLoadResult } from '../../../application/config/gateway-snapshot';
+import { formatConfigIssue } from '../../../application/config/format-config-issue';
 import { InstanceRuntimeRegistry } from '../../../application/config/instance-runtime-registry';
-import { errorMessage } from '../../../domain/errors/error-message';
-import { maskCredentials } from '../../../domain/secrets/mask-credentials';
 import { TomlConfigLoader } from '../../../infrastructure/config/toml-config-loader';
 
 /** `switchyard validate [dir]`: the same validation a start or reload runs; exit 1 lists every problem. */
@@ -14,15 +12,16 @@ export function registerValidateCommand(program: Command): void {
     .argument('[dir]', 'configuration tree', 'configs/llms')
     .action(async (dir: string) => {
       const configDir = path.resolve(dir);
-      const result = await loadReportingFailure(configDir);
+      // The loader reports every problem, an unforeseen failure included, as a value.
+      const result = await new TomlConfigLoader().load(configDir, new InstanceRuntimeRegistry());
       if (!result.ok) {
         process.stderr.write(`${configDir}: ${result.issues.length} problem(s)\n`);
-        for (const issue of result.issues) process.stderr.write(`  ${issueLine(issue)}\n`);
+        for (const issue of result.issues) process.stderr.write(`  ${formatConfigIssue(issue)}\n`);
         process.exitCode = 1;
         return;
       }
       const { snapshot } = result;
-      for (const warning of snapshot.warnings) process.stdout.write(`warning: ${issueLine(warning)}\n`);
+      for (const warning of snapshot.warnings) process.stdout.write(`warning: ${formatConfigIssue(warning)}\n`);
       const disabled = [...snapshot.providers.values()].filter((p) => p.disabledReason !== undefined).length;
       process.stdout.write(
         `${configDir} is valid (version ${snapshot.version}): ${snapshot.providers.size} providers (${disabled} disabled), ` +
@@ -32,17 +31,3 @@ export function registerValidateCommand(program: Command): void {
     });
 }
 
-/** The loader reports every problem as a value; should it throw all the same, that is one more problem. */
-async function loadReportingFailure(configDir: string): Promise<ConfigLoadResult> {
-  try {
-    return await new TomlConfigLoader().load(configDir, new InstanceRuntimeRegistry());
-  } catch (error) {
-    const message = `the configuration could not be loaded: ${maskCredentials(errorMessage(error))}`;
-    return { ok: false, issues: [{ file: '', path: '', message }] };
-  }
-}
-
-/** `file: key: problem`; a problem of the whole tree has no file. */
-function issueLine(issue: ConfigIssue): string {
-  return issue.file === '' ? issue.message : `${issue.file}: ${issue.path || '(file)'}: ${issue.message}`;
-}
